@@ -1,0 +1,26 @@
+package org.huimin.account;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.huimin.shared.PageRequest;
+import org.huimin.shared.PageResult;
+
+/** The account module's API for other modules (demo data, resident registration) and for administrators. */
+public interface AccountManagement {
+
+    /** Opens an account; fails with a 409 problem when the username is taken. */
+    UUID open(NewAccount account);
+
+    boolean usernameTaken(String username);
+
+    Optional<AccountSummary> find(UUID id);
+
+    PageResult<AccountSummary> search(String query, PageRequest page);
+
+    /** Lifts a lockout and clears the failure count. */
+    void unlock(UUID id);
+
+    /** Enables or disables an account; a disabled account cannot log in. */
+    void setEnabled(UUID id, boolean enabled);
+}

@@ -1,0 +1,197 @@
+package org.huimin.audit.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.huimin.audit.AuditEvent;
+import org.huimin.audit.AuditLog;
+import org.huimin.audit.AuditTrail;
+import org.huimin.shared.PageRequest;
+import org.huimin.shared.PageResult;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The audit chain on JDBC. Appending locks the single head row ({@code select ... for update}), so entries get
+ * gap-free sequence numbers and each links to its predecessor even with several writers or several nodes.
+ */
+@Service
+class JdbcAuditLog implements AuditLog, AuditTrail {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final Clock clock;
+
+    JdbcAuditLog(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public long record(AuditEvent e) {
+        Head head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1 for update")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
+        long seq = head.lastSeq() + 1;
+        Instant at = ChainHash.normalise(clock.instant());
+        String hash = ChainHash.of(head.lastHash(), seq, at, fields(e));
+        jdbc.sql("""
+                insert into audit_entry (seq, occurred_at, actor, role, acting_for, organization_id, purpose, action,
+                    resource_type, resource_id, outcome, client_ip, detail, prev_hash, hash)
+                values (:seq, :at, :actor, :role, :actingFor, :org, :purpose, :action, :rtype, :rid, :outcome, :ip,
+                    :detail, :prev, :hash)""")
+                .param("seq", seq).param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .param("actor", cut(e.actor(), 128)).param("role", e.role()).param("actingFor", e.actingFor())
+                .param("org", e.organizationId()).param("purpose", e.purpose()).param("action", e.action())
+                .param("rtype", e.resourceType()).param("rid", cut(e.resourceId(), 128))
+                .param("outcome", e.outcome().name()).param("ip", e.clientIp()).param("detail", cut(e.detail(), 1000))
+                .param("prev", head.lastHash()).param("hash", hash)
+                .update();
+        jdbc.sql("update audit_chain_head set last_seq = :seq, last_hash = :hash where id = 1")
+                .param("seq", seq).param("hash", hash).update();
+        return seq;
+    }
+
+    /** The hashed fields in a fixed order; the stored row must give back exactly these. */
+    private static String[] fields(AuditEvent e) {
+        return new String[] {cut(e.actor(), 128), e.role(), e.actingFor(), e.organizationId(), e.purpose(), e.action(),
+                e.resourceType(), cut(e.resourceId(), 128), e.outcome().name(), e.clientIp(), cut(e.detail(), 1000)};
+    }
+
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Verification verify() {
+        Head anchor = jdbc.sql("select anchor_seq, anchor_hash from audit_chain_head where id = 1")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
+        AtomicLong expectedSeq = new AtomicLong(anchor.lastSeq() + 1);
+        AtomicReference<String> prev = new AtomicReference<>(anchor.lastHash());
+        AtomicLong count = new AtomicLong();
+        AtomicReference<Broken> broken = new AtomicReference<>();
+        template.setFetchSize(1000);
+        template.query("""
+                select seq, occurred_at, actor, role, acting_for, organization_id, purpose, action, resource_type,
+                    resource_id, outcome, client_ip, detail, prev_hash, hash
+                from audit_entry where seq > ? order by seq""", (RowCallbackHandler) rs -> {
+            count.incrementAndGet();
+            if (broken.get() != null) {
+                return;
+            }
+            long seq = rs.getLong("seq");
+            if (seq != expectedSeq.get()) {
+                broken.set(new Broken(expectedSeq.get(), "GAP"));
+                return;
+            }
+            if (!prev.get().equals(rs.getString("prev_hash"))) {
+                broken.set(new Broken(seq, "LINK_MISMATCH"));
+                return;
+            }
+            String recomputed = ChainHash.of(rs.getString("prev_hash"), seq, instant(rs, "occurred_at"),
+                    rs.getString("actor"), rs.getString("role"), rs.getString("acting_for"),
+                    rs.getString("organization_id"), rs.getString("purpose"), rs.getString("action"),
+                    rs.getString("resource_type"), rs.getString("resource_id"), rs.getString("outcome"),
+                    rs.getString("client_ip"), rs.getString("detail"));
+            if (!recomputed.equals(rs.getString("hash"))) {
+                broken.set(new Broken(seq, "HASH_MISMATCH"));
+                return;
+            }
+            prev.set(rs.getString("hash"));
+            expectedSeq.incrementAndGet();
+        }, anchor.lastSeq());
+        if (broken.get() == null) {
+            String headHash = jdbc.sql("select last_hash from audit_chain_head where id = 1").query(String.class).single();
+            long headSeq = jdbc.sql("select last_seq from audit_chain_head where id = 1").query(Long.class).single();
+            if (headSeq != expectedSeq.get() - 1 || !headHash.equals(prev.get())) {
+                // entries were removed from the end of the chain
+                broken.set(new Broken(expectedSeq.get(), "TRUNCATED"));
+            }
+        }
+        return new Verification(broken.get() == null, count.get(), broken.get());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public PageResult<Entry> search(Query q, PageRequest page) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        List<Object> args = new ArrayList<>();
+        filter(where, args, "actor", q.actor());
+        filter(where, args, "action", q.action());
+        filter(where, args, "outcome", q.outcome());
+        filter(where, args, "resource_type", q.resourceType());
+        filter(where, args, "resource_id", q.resourceId());
+        if (q.from() != null) {
+            where.append(" and occurred_at >= ?");
+            args.add(Timestamp.from(q.from()));
+        }
+        if (q.to() != null) {
+            where.append(" and occurred_at < ?");
+            args.add(Timestamp.from(q.to()));
+        }
+        Long total = template.queryForObject("select count(*) from audit_entry" + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(page.size());
+        pageArgs.add(page.offset());
+        List<Entry> items = template.query("""
+                select seq, occurred_at, actor, role, acting_for, organization_id, purpose, action, resource_type,
+                    resource_id, outcome, client_ip, detail from audit_entry""" + where
+                + " order by seq desc limit ? offset ?", (rs, n) -> new Entry(rs.getLong("seq"),
+                instant(rs, "occurred_at"), rs.getString("actor"), rs.getString("role"), rs.getString("acting_for"),
+                rs.getString("organization_id"), rs.getString("purpose"), rs.getString("action"),
+                rs.getString("resource_type"), rs.getString("resource_id"), rs.getString("outcome"),
+                rs.getString("client_ip"), rs.getString("detail")), pageArgs.toArray());
+        return new PageResult<>(items, total == null ? 0 : total, page.page(), page.size());
+    }
+
+    private static void filter(StringBuilder where, List<Object> args, String column, String value) {
+        if (value != null && !value.isBlank()) {
+            where.append(" and ").append(column).append(" = ?");
+            args.add(value.strip());
+        }
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    /**
+     * Purges the prefix of the chain older than {@code cutoff} and moves the verification anchor to the last purged
+     * entry, so that the remaining chain still verifies.
+     */
+    @Transactional
+    public long purgeBefore(Instant cutoff) {
+        Head head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1 for update")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
+        List<Head> last = jdbc.sql("""
+                select seq, hash from audit_entry where occurred_at < :cutoff and seq < :head
+                order by seq desc limit 1""")
+                .param("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC)).param("head", head.lastSeq())
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).list();
+        if (last.isEmpty()) {
+            return 0;
+        }
+        int removed = jdbc.sql("delete from audit_entry where seq <= :seq").param("seq", last.get(0).lastSeq()).update();
+        jdbc.sql("update audit_chain_head set anchor_seq = :seq, anchor_hash = :hash where id = 1")
+                .param("seq", last.get(0).lastSeq()).param("hash", last.get(0).lastHash()).update();
+        return removed;
+    }
+
+    private record Head(long lastSeq, String lastHash) {
+    }
+}

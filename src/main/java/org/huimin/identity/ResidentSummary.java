@@ -1,0 +1,11 @@
+package org.huimin.identity;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.huimin.shared.Sex;
+
+/** A resident as most screens show them: identifiers masked. */
+public record ResidentSummary(UUID id, String name, Sex sex, LocalDate birthDate, String idNumberMasked,
+        String phoneMasked, String divisionCode, String address) {
+}

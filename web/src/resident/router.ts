@@ -1,0 +1,60 @@
+import { createRouter, createWebHashHistory } from 'vue-router'
+import { showToast } from 'vant'
+import { onUnauthorized } from '@/shared/api'
+import { session } from '@/shared/session'
+import { t } from '@/shared/i18n'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Only signed-in users; others go to #/login?redirect=... */
+    requiresAuth?: boolean
+    /** The bottom tabbar shows on this page. */
+    tabbar?: boolean
+    /** i18n key of the page title. */
+    title?: string
+  }
+}
+
+export const router = createRouter({
+  history: createWebHashHistory(),
+  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  routes: [
+    { path: '/', name: 'home', component: () => import('./views/HomeView.vue'), meta: { tabbar: true } },
+    { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { title: 'auth.login' } },
+    {
+      path: '/directory',
+      name: 'directory',
+      component: () => import('./views/DirectoryView.vue'),
+      meta: { tabbar: true, title: 'directory.title' },
+    },
+    {
+      path: '/directory/org/:id',
+      name: 'organization',
+      component: () => import('./views/OrganizationView.vue'),
+      props: true,
+      meta: { title: 'directory.orgDetail' },
+    },
+    {
+      path: '/messages',
+      name: 'messages',
+      component: () => import('./views/MessagesView.vue'),
+      meta: { tabbar: true, requiresAuth: true, title: 'messages.title' },
+    },
+    { path: '/me', name: 'me', component: () => import('./views/MeView.vue'), meta: { tabbar: true, title: 'nav.me' } },
+    { path: '/:pathMatch(.*)*', redirect: '/' },
+  ],
+})
+
+router.beforeEach((to) => {
+  if (to.meta.requiresAuth && !session.token) {
+    return { name: 'login', query: { redirect: to.fullPath } }
+  }
+  if (to.name === 'login' && session.token) return { path: '/' }
+  return true
+})
+
+onUnauthorized(() => {
+  const current = router.currentRoute.value
+  showToast(t('auth.sessionExpired'))
+  if (current.meta.requiresAuth) void router.replace({ name: 'login', query: { redirect: current.fullPath } })
+})
