@@ -32,6 +32,14 @@ class FoundationApiTest {
     }
 
     @Test
+    void theWebAppsAreServedWhateverTheClientAccepts() {
+        Response root = api.get("/", null);
+        assertThat(root.status()).isEqualTo(200);
+        assertThat(root.raw()).contains("<div id=\"app\"");
+        assertThat(api.get("/console/", null).raw()).contains("<div id=\"app\"");
+    }
+
+    @Test
     void loginIssuesABearerTokenAndMeDescribesTheUser() {
         Response login = api.post("/api/v1/auth/login", "{\"username\":\"doctor\",\"password\":\"Huimin@2026\"}", null);
         assertThat(login.status()).isEqualTo(200);

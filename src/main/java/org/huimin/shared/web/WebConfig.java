@@ -36,6 +36,8 @@ class WebConfig implements WebMvcConfigurer {
 
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
+        // explicit, because Boot's welcome page only answers clients that accept text/html
+        registry.addViewController("/").setViewName("forward:/index.html");
         registry.addRedirectViewController("/console", "/console/");
         registry.addViewController("/console/").setViewName("forward:/console/index.html");
     }
