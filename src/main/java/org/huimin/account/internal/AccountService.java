@@ -66,9 +66,12 @@ class AccountService implements AccountManagement {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional
     public PageResult<AccountSummary> search(String query, PageRequest page) {
         List<AccountSummary> items = accounts.search(query, page).stream().map(this::summary).toList();
+        // account lists hold names and (masked) phone numbers: personal data, so reading them is audited
+        audit.record(AuditEvent.byCurrentActor("ACCOUNT_SEARCH", "Account", null, Outcome.SUCCESS)
+                .withPurpose("ADMINISTRATION").withDetail(items.size() + " accounts"));
         return new PageResult<>(items, accounts.count(query), page.page(), page.size());
     }
 

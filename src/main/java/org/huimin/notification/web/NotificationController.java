@@ -5,6 +5,9 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.huimin.audit.AuditEvent;
+import org.huimin.audit.AuditEvent.Outcome;
+import org.huimin.audit.AuditLog;
 import org.huimin.notification.internal.Inbox;
 import org.huimin.notification.internal.InboxStreams;
 import org.huimin.shared.PageRequest;
@@ -31,10 +34,12 @@ class NotificationController {
 
     private final Inbox inbox;
     private final InboxStreams streams;
+    private final AuditLog audit;
 
-    NotificationController(Inbox inbox, InboxStreams streams) {
+    NotificationController(Inbox inbox, InboxStreams streams, AuditLog audit) {
         this.inbox = inbox;
         this.streams = streams;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -73,7 +78,11 @@ class NotificationController {
         if (!inbox.devSmsActive()) {
             throw new ProblemException(HttpStatus.NOT_FOUND, "not-found", "problem.dev-sms-off");
         }
-        return inbox.devSms(phone, PageRequest.of(page, size));
+        PageResult<Inbox.DevSms> result = inbox.devSms(phone, PageRequest.of(page, size));
+        // texts may hold one-time codes sent to residents' phones
+        audit.record(AuditEvent.byCurrentActor("DEV_SMS_READ", "DevSms", null, Outcome.SUCCESS)
+                .withPurpose("ADMINISTRATION").withDetail(result.items().size() + " messages"));
+        return result;
     }
 
     private static UUID accountId() {
