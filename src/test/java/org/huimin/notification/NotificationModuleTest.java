@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.huimin.audit.AuditLog;
 import org.huimin.notification.internal.Inbox;
 import org.huimin.shared.PageRequest;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The notification module on its own: outbox, delivery with retries, inbox, and transactional sending. */
@@ -37,6 +39,8 @@ class NotificationModuleTest {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate tx;
+    @MockitoBean
+    AuditLog audit;
 
     @TestConfiguration
     static class Config {
