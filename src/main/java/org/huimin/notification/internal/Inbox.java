@@ -44,10 +44,7 @@ public class Inbox {
                 where account_id = :account and channel = 'IN_APP' and status = 'SENT'
                 order by created_at desc limit :limit offset :offset""")
                 .param("account", accountId).param("limit", page.size()).param("offset", page.offset())
-                .query((rs, n) -> new InboxItem(rs.getObject("id", UUID.class), rs.getString("title"),
-                        rs.getString("body"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                        rs.getObject("read_at", OffsetDateTime.class) == null ? null
-                                : rs.getObject("read_at", OffsetDateTime.class).toInstant()))
+                .query(Inbox::item)
                 .list();
         long total = count(accountId, "");
         long unread = count(accountId, " and read_at is null");
@@ -57,6 +54,32 @@ public class Inbox {
     private long count(UUID accountId, String extra) {
         return jdbc.sql("select count(*) from notification_message where account_id = :account and channel = 'IN_APP' "
                 + "and status = 'SENT'" + extra).param("account", accountId).query(Long.class).single();
+    }
+
+    /**
+     * Messages delivered after the one with id {@code lastSeen} (oldest first, at most 50): what a browser that
+     * reconnects with {@code Last-Event-ID} has missed. Empty when {@code lastSeen} is unknown or not this account's.
+     */
+    @Transactional(readOnly = true)
+    public List<InboxItem> since(UUID accountId, UUID lastSeen) {
+        if (lastSeen == null) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select m.id, m.title, m.body, m.created_at, m.read_at from notification_message m
+                join notification_message last on last.id = :last and last.account_id = :account
+                where m.account_id = :account and m.channel = 'IN_APP' and m.status = 'SENT'
+                  and m.created_at > last.created_at
+                order by m.created_at limit 50""")
+                .param("account", accountId).param("last", lastSeen)
+                .query(Inbox::item)
+                .list();
+    }
+
+    private static InboxItem item(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        OffsetDateTime read = rs.getObject("read_at", OffsetDateTime.class);
+        return new InboxItem(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("body"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), read == null ? null : read.toInstant());
     }
 
     /** Marks one message read; false when it is not this account's. */

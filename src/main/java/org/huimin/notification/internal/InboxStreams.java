@@ -21,7 +21,8 @@ public class InboxStreams {
     private static final Duration TIMEOUT = Duration.ofMinutes(30);
     private final Map<UUID, Set<SseEmitter>> emitters = new ConcurrentHashMap<>();
 
-    public SseEmitter open(UUID accountId) {
+    /** Opens a stream for {@code accountId} and first sends {@code missed} (oldest first). */
+    public SseEmitter open(UUID accountId, java.util.List<InboxItem> missed) {
         SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
         emitters.computeIfAbsent(accountId, k -> ConcurrentHashMap.newKeySet()).add(emitter);
         Runnable remove = () -> emitters.computeIfPresent(accountId, (k, set) -> {
@@ -33,6 +34,9 @@ public class InboxStreams {
         emitter.onError(e -> remove.run());
         try {
             emitter.send(SseEmitter.event().comment("connected"));
+            for (InboxItem item : missed) {
+                emitter.send(event(item));
+            }
         } catch (IOException e) {
             remove.run();
         }
@@ -45,11 +49,15 @@ public class InboxStreams {
         }
         for (SseEmitter emitter : emitters.getOrDefault(accountId, Set.of())) {
             try {
-                emitter.send(SseEmitter.event().name("notification").id(item.id().toString()).data(item));
+                emitter.send(event(item));
             } catch (IOException | IllegalStateException e) {
                 emitter.completeWithError(e);
             }
         }
+    }
+
+    private static SseEmitter.SseEventBuilder event(InboxItem item) {
+        return SseEmitter.event().name("notification").id(item.id().toString()).data(item);
     }
 
     /** Keeps idle connections open through proxies that close silent ones. */

@@ -22,6 +22,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -65,9 +66,18 @@ class NotificationController {
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Live stream of new messages (Server-Sent Events named 'notification')")
-    SseEmitter stream() {
-        return streams.open(accountId());
+    @Operation(summary = "Live stream of new messages (Server-Sent Events named 'notification')",
+            description = "Each event's id is the message id; a client that reconnects with Last-Event-ID first "
+                    + "receives what it missed.")
+    SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+        UUID account = accountId();
+        UUID last = null;
+        try {
+            last = lastEventId == null ? null : UUID.fromString(lastEventId.strip());
+        } catch (IllegalArgumentException ignored) {
+            // an id we never issued: nothing to replay
+        }
+        return streams.open(account, inbox.since(account, last));
     }
 
     @GetMapping("/dev/sms")

@@ -118,7 +118,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         return respond(problems.build(HttpStatus.NOT_FOUND, "not-found", "problem.no-such-path",
-                new Object[] {ex.getResourcePath()}, LocaleContextHolder.getLocale()), headers);
+                new Object[] {RequestContext.path()}, LocaleContextHolder.getLocale()), headers);
     }
 
     @Override
