@@ -32,6 +32,7 @@ const en: MessageSchema = {
     all: 'All',
     filter: 'Filter',
     details: 'Details',
+    pageSize: 'Rows per page',
   },
   nav: {
     home: 'Home',

@@ -31,6 +31,7 @@ const zhCN = {
     all: '全部',
     filter: '筛选',
     details: '详情',
+    pageSize: '每页条数',
   },
   nav: {
     home: '首页',
