@@ -32,7 +32,6 @@ const en: MessageSchema = {
     all: 'All',
     filter: 'Filter',
     details: 'Details',
-    pageSize: 'Rows per page',
   },
   nav: {
     home: 'Home',

@@ -31,7 +31,6 @@ const zhCN = {
     all: '全部',
     filter: '筛选',
     details: '详情',
-    pageSize: '每页条数',
   },
   nav: {
     home: '首页',
