@@ -104,6 +104,26 @@ class SecurityDenialsTest {
         }
     }
 
+    @Test
+    void parallelGuessesLockTheAccountExactlyOnce() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            int n = i;
+            results.add(pool.submit(() -> api.post("/api/v1/auth/login",
+                    "{\"username\":\"familydoctor\",\"password\":\"guess-" + n + "\"}", null).status()));
+        }
+        List<Integer> codes = new ArrayList<>();
+        for (var f : results) {
+            codes.add(f.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(codes).containsOnly(401, 423);
+        assertThat(codes.stream().filter(c -> c == 401).count()).isEqualTo(4);
+        Response lockouts = api.get("/api/v1/audit/entries?actor=familydoctor&action=LOCKOUT", api.login("auditor"));
+        assertThat(lockouts.json().get("total").asLong()).isEqualTo(1);
+    }
+
     /** An open event stream: {@code connected} completes on the server's first comment, {@code ids} after
      * {@code count} 'notification' events. */
     private record Stream(CompletableFuture<Void> connected, CompletableFuture<List<String>> ids) {

@@ -76,7 +76,19 @@ class Accounts {
         }
     }
 
-    /** Records a failed password; returns the failure count inside the current window. */
+    /** The failure state of an account, read under a row lock so that concurrent attempts count one by one. */
+    record FailureState(int attempts, Instant firstFailedAt, Instant lockedUntil) {
+    }
+
+    FailureState lockFailureState(UUID id) {
+        return jdbc.sql("select failed_attempts, first_failed_at, locked_until from account where id = :id for update")
+                .param("id", id)
+                .query((rs, n) -> new FailureState(rs.getInt(1), instant(rs, "first_failed_at"),
+                        instant(rs, "locked_until")))
+                .single();
+    }
+
+    /** Records the failure state after a wrong password. */
     void recordFailure(UUID id, int attempts, Instant firstFailedAt, Instant lockedUntil) {
         jdbc.sql("update account set failed_attempts = :n, first_failed_at = :first, locked_until = :until where id = :id")
                 .param("n", attempts).param("first", utc(firstFailedAt)).param("until", utc(lockedUntil))

@@ -20,10 +20,11 @@ import org.huimin.shared.privacy.PersonalDataCipher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Password login: per-account lockout, audit of every attempt, token issue. Failure states are committed, never
- * rolled back with an exception, so that a locked account stays locked.
+ * Password login: per-account lockout, audit of every attempt, token issue. Failure states are committed in their
+ * own short transaction, never rolled back with an exception, so that a locked account stays locked.
  */
 @Service
 public class LoginService {
@@ -35,12 +36,13 @@ public class LoginService {
     private final AuditLog audit;
     private final Notifications notifications;
     private final PersonalDataCipher cipher;
+    private final TransactionTemplate transactions;
     private final Clock clock = Clock.systemUTC();
     /** Compared against when the username is unknown, so that both paths cost one hash check. */
     private final String decoyHash;
 
     LoginService(Accounts accounts, PasswordEncoder passwords, TokenService tokens, LockoutPolicy lockout,
-            AuditLog audit, Notifications notifications, PersonalDataCipher cipher) {
+            AuditLog audit, Notifications notifications, PersonalDataCipher cipher, TransactionTemplate transactions) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -48,6 +50,7 @@ public class LoginService {
         this.audit = audit;
         this.notifications = notifications;
         this.cipher = cipher;
+        this.transactions = transactions;
         this.decoyHash = passwords.encode("decoy-password-never-used");
     }
 
@@ -64,7 +67,6 @@ public class LoginService {
         }
     }
 
-    @Transactional
     public Result login(String rawUsername, String password, String clientIp) {
         String username = rawUsername == null ? "" : rawUsername.strip();
         Instant now = clock.instant();
@@ -81,8 +83,23 @@ public class LoginService {
             return new Result.Locked(account.lockedUntil());
         }
         if (!passwords.matches(password, account.passwordHash())) {
-            LockoutPolicy.Failure failure = lockout.afterFailure(account.failedAttempts(), account.firstFailedAt(), now);
-            accounts.recordFailure(account.id(), failure.attempts(), failure.firstFailedAt(), failure.lockedUntil());
+            // count under a row lock, in a short transaction of its own: parallel guesses must not slip past the
+            // limit by overwriting each other, and the lock must not be held while auditing or notifying
+            FailureOutcome outcome = transactions.execute(tx -> {
+                Accounts.FailureState state = accounts.lockFailureState(account.id());
+                if (state.lockedUntil() != null && state.lockedUntil().isAfter(now)) {
+                    return new FailureOutcome(null, state.lockedUntil());
+                }
+                LockoutPolicy.Failure failure = lockout.afterFailure(state.attempts(), state.firstFailedAt(), now);
+                accounts.recordFailure(account.id(), failure.attempts(), failure.firstFailedAt(),
+                        failure.lockedUntil());
+                return new FailureOutcome(failure, null);
+            });
+            if (outcome.alreadyLockedUntil() != null) {
+                audit(account.username(), role, "LOGIN", Outcome.DENIED, clientIp, "account locked");
+                return new Result.Locked(outcome.alreadyLockedUntil());
+            }
+            LockoutPolicy.Failure failure = outcome.failure();
             audit(account.username(), role, "LOGIN", Outcome.FAILURE, clientIp, "wrong password");
             if (failure.locks()) {
                 audit(account.username(), role, "LOCKOUT", Outcome.SUCCESS, clientIp,
@@ -107,6 +124,9 @@ public class LoginService {
     public void logout(String username, String jti, Instant expiresAt, String clientIp) {
         accounts.revoke(jti, expiresAt);
         audit(username, null, "LOGOUT", Outcome.SUCCESS, clientIp, null);
+    }
+
+    private record FailureOutcome(LockoutPolicy.Failure failure, Instant alreadyLockedUntil) {
     }
 
     private void notifyLocked(AccountRecord account, LockoutPolicy.Failure failure) {
