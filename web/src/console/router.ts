@@ -1,10 +1,11 @@
-import { createRouter, createWebHashHistory } from 'vue-router'
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import { ElMessage } from 'element-plus'
 import { onUnauthorized } from '@/shared/api'
 import { hasAnyRole, refreshMe } from '@/shared/auth'
 import { t } from '@/shared/i18n'
 import { session } from '@/shared/session'
 import type { Role } from '@/shared/types'
+import { MENU } from './menu'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -15,6 +16,10 @@ declare module 'vue-router' {
     /** i18n key of the page title. */
     title?: string
   }
+}
+
+function errorPage(kind: 'forbidden' | 'not-found', path: string, title: string): RouteRecordRaw {
+  return { path, name: kind, component: () => import('./views/ErrorView.vue'), props: { kind }, meta: { title } }
 }
 
 export const router = createRouter({
@@ -30,51 +35,14 @@ export const router = createRouter({
       path: '/',
       component: () => import('./components/ConsoleLayout.vue'),
       children: [
-        { path: '', name: 'home', component: () => import('./views/HomeView.vue'), meta: { title: 'console.menu.home' } },
-        {
-          path: 'directory',
-          name: 'directory',
-          component: () => import('./views/DirectoryView.vue'),
-          meta: { title: 'console.menu.directory' },
-        },
-        {
-          path: 'audit',
-          name: 'audit',
-          component: () => import('./views/AuditView.vue'),
-          meta: { title: 'console.menu.audit', roles: ['AUDITOR', 'PLATFORM_ADMIN'] },
-        },
-        {
-          path: 'notifications',
-          name: 'notifications',
-          component: () => import('./views/NotificationsView.vue'),
-          meta: { title: 'console.menu.notifications' },
-        },
-        {
-          path: 'accounts',
-          name: 'accounts',
-          component: () => import('./views/AccountsView.vue'),
-          meta: { title: 'console.menu.accounts', roles: ['PLATFORM_ADMIN'] },
-        },
-        {
-          path: 'dev-sms',
-          name: 'dev-sms',
-          component: () => import('./views/DevSmsView.vue'),
-          meta: { title: 'console.menu.devSms', roles: ['PLATFORM_ADMIN'] },
-        },
-        {
-          path: 'forbidden',
-          name: 'forbidden',
-          component: () => import('./views/ErrorView.vue'),
-          props: { kind: 'forbidden' },
-          meta: { title: 'errors.forbidden' },
-        },
-        {
-          path: ':pathMatch(.*)*',
-          name: 'not-found',
-          component: () => import('./views/ErrorView.vue'),
-          props: { kind: 'not-found' },
-          meta: { title: 'errors.notFound' },
-        },
+        ...MENU.map((m) => ({
+          path: m.path.slice(1),
+          name: m.key,
+          component: m.view,
+          meta: { title: m.label, roles: m.roles },
+        })),
+        errorPage('forbidden', 'forbidden', 'errors.forbidden'),
+        errorPage('not-found', ':pathMatch(.*)*', 'errors.notFound'),
       ],
     },
   ],

@@ -42,3 +42,5 @@ export function useTable<T>(fetchPage: (page: number, size: number) => Promise<P
 
   return { items, total, page, size, loading, error, load, search }
 }
+
+export type TableState<T> = ReturnType<typeof useTable<T>>

@@ -1,12 +1,12 @@
-import { computed, ref, shallowRef, type Ref } from 'vue'
+import { ref, shallowRef, type Ref } from 'vue'
 import { errorMessage } from '@/shared/api'
 import type { Page } from '@/shared/types'
 
 export const PAGE_SIZE = 20
 
 /**
- * State for a Vant <van-list> fed page by page. Bind `loading`, `listError` (v-model:error) and `finished`, call
- * `load` on @load and `reload()` when the query changes; answers to an outdated query are dropped.
+ * State of a list fed page by page (see PagedList.vue): bind `items`, `loading`, `error` and `finished`, call `load`
+ * on @load and `reload()` when the query changes; answers to an outdated query are dropped.
  */
 export function usePagedList<T>(fetchPage: (page: number, size: number, signal: AbortSignal) => Promise<Page<T>>) {
   const items = shallowRef<T[]>([]) as Ref<T[]>
@@ -16,13 +16,6 @@ export function usePagedList<T>(fetchPage: (page: number, size: number, signal: 
   const error = ref('')
   let nextPage = 0
   let controller: AbortController | null = null
-
-  const listError = computed({
-    get: () => error.value !== '',
-    set: (v: boolean) => {
-      if (!v) error.value = ''
-    },
-  })
 
   async function load(): Promise<void> {
     controller?.abort()
@@ -60,5 +53,5 @@ export function usePagedList<T>(fetchPage: (page: number, size: number, signal: 
     return load()
   }
 
-  return { items, total, loading, finished, error, listError, load, reload }
+  return { items, total, loading, finished, error, load, reload }
 }

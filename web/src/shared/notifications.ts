@@ -15,7 +15,8 @@ export const inbox = reactive({
   nextPage: 0,
   loading: false,
   finished: false,
-  error: null as string | null,
+  /** Why the last load failed; '' when it did not. */
+  error: '',
   /** The live stream is connected. */
   live: false,
 })
@@ -24,6 +25,8 @@ type Listener = (n: Notification) => void
 const listeners = new Set<Listener>()
 let stream: EventStream | null = null
 let generation = 0
+/** Notifications received over the stream, oldest first: see loadPage. */
+let streamed: Notification[] = []
 
 /** Called for every notification that arrives over the stream (e.g. to show a toast). */
 export function onNewNotification(listener: Listener): () => void {
@@ -38,26 +41,33 @@ function reset(): void {
   inbox.nextPage = 0
   inbox.loading = false
   inbox.finished = false
-  inbox.error = null
+  inbox.error = ''
   inbox.live = false
+  streamed = []
 }
 
 async function loadPage(page: number): Promise<void> {
   const gen = generation
+  const streamedBefore = streamed.length
   inbox.loading = true
-  inbox.error = null
+  inbox.error = ''
   try {
     const res = await notificationApi.list({ page, size: PAGE_SIZE })
     if (gen !== generation) return
     const items = res.items ?? []
+    // Page 0 replaces the list, but what the stream delivered while it was on its way may be missing from it.
+    let newer: Notification[] = []
     if (page === 0) {
-      inbox.items = items
+      const ids = new Set(items.map((n) => n.id))
+      newer = streamed.slice(streamedBefore).filter((n) => !ids.has(n.id)).reverse()
+      inbox.items = [...newer, ...items]
     } else {
       const known = new Set(inbox.items.map((n) => n.id))
       inbox.items.push(...items.filter((n) => !known.has(n.id)))
     }
-    inbox.total = res.total ?? inbox.items.length
-    inbox.unread = res.unread ?? inbox.items.filter((n) => !n.readAt).length
+    inbox.total = res.total != null ? res.total + newer.length : inbox.items.length
+    inbox.unread =
+      res.unread != null ? res.unread + newer.filter((n) => !n.readAt).length : inbox.items.filter((n) => !n.readAt).length
     inbox.nextPage = page + 1
     inbox.finished = items.length < PAGE_SIZE || inbox.items.length >= inbox.total
   } catch (e) {
@@ -90,6 +100,7 @@ function received(n: Notification): void {
     if (wasUnread && n.readAt) inbox.unread = Math.max(0, inbox.unread - 1)
     return
   }
+  streamed.push(n)
   inbox.items.unshift(n)
   inbox.total += 1
   if (!n.readAt) inbox.unread += 1
@@ -109,10 +120,11 @@ function start(): void {
         // Not JSON: nothing to show.
       }
     },
-    onOpen(reconnected) {
+    onOpen() {
       inbox.live = true
-      // Events sent while the connection was down are not replayed: resynchronise.
-      if (reconnected) void refreshInbox()
+      // What arrived between the first page's answer and this connection (or while it was down) is in no event:
+      // load the first page again.
+      void refreshInbox()
     },
     onError() {
       inbox.live = false

@@ -32,6 +32,7 @@ const en: MessageSchema = {
     all: 'All',
     filter: 'Filter',
     details: 'Details',
+    pageSize: 'Rows per page',
   },
   nav: {
     home: 'Home',
@@ -84,7 +85,7 @@ const en: MessageSchema = {
       booking: 'Appointments',
       healthCode: 'Health code',
       records: 'Health records',
-      followUp: 'Online follow-up',
+      followUp: 'Online follow‑up', // non-breaking hyphen: the label wraps at the space only
       prescriptions: 'Prescriptions',
       familyDoctor: 'Family doctor',
       vaccination: 'Vaccination',
@@ -120,7 +121,6 @@ const en: MessageSchema = {
     allDepartments: 'All departments',
     filterByType: 'Filter by organisation type',
     filterByKind: 'Filter by kind',
-    call: 'Call',
   },
   orgType: {
     HOSPITAL: 'Hospital',

@@ -31,6 +31,7 @@ const zhCN = {
     all: '全部',
     filter: '筛选',
     details: '详情',
+    pageSize: '每页条数',
   },
   nav: {
     home: '首页',
@@ -119,7 +120,6 @@ const zhCN = {
     allDepartments: '全部科室',
     filterByType: '按机构类型筛选',
     filterByKind: '按人员类别筛选',
-    call: '拨打电话',
   },
   orgType: {
     HOSPITAL: '医院',

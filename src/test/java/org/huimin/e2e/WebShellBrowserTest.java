@@ -3,6 +3,10 @@ package org.huimin.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -11,12 +15,14 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
+import org.huimin.support.Api;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Assumptions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -147,5 +153,83 @@ class WebShellBrowserTest {
         assertThat(page.getByTestId("console-menu-directory")).containsText("Directory");
         page.getByTestId("console-menu-directory").click();
         assertThat(page.locator("body")).containsText("惠民县人民医院");
+    }
+
+    @Test
+    void aResidentSeesANewMessageArriveWithoutReloading() {
+        Api api = new Api(port);
+        page.navigate(url("/#/login"));
+        page.getByTestId("login-username").fill("resident");
+        page.getByTestId("login-password").fill("Huimin@2026");
+        page.getByTestId("login-submit").click();
+        assertThat(page.getByTestId("home-user")).isVisible();
+        page.getByTestId("tab-messages").click();
+        page.waitForTimeout(1000); // the live stream connects after the page opens
+        try {
+            for (int i = 0; i < 5; i++) {
+                api.post("/api/v1/auth/login", "{\"username\":\"resident\",\"password\":\"wrong-" + i + "\"}", null);
+            }
+            assertThat(page.getByTestId("message-item").first()).containsText("账号已锁定");
+            assertThat(page.getByTestId("messages-badge")).isVisible();
+        } finally {
+            unlock(api, "resident");
+        }
+    }
+
+    @Test
+    void anAdministratorUnlocksALockedAccountInTheConsole() {
+        Api api = new Api(port);
+        for (int i = 0; i < 5; i++) {
+            api.post("/api/v1/auth/login", "{\"username\":\"scheduler\",\"password\":\"wrong-" + i + "\"}", null);
+        }
+        page.setViewportSize(1280, 800);
+        page.navigate(url("/console/#/login"));
+        page.getByTestId("console-login-username").fill("admin");
+        page.getByTestId("console-login-password").fill("Huimin@2026");
+        page.getByTestId("console-login-submit").click();
+        assertThat(page.getByTestId("console-user")).isVisible();
+        page.navigate(url("/console/#/accounts"));
+        assertThat(page.getByTestId("account-locked-scheduler")).isVisible();
+        page.getByTestId("account-unlock-scheduler").click();
+        // Element Plus asks for confirmation in a message box
+        page.locator(".el-message-box__btns .el-button--primary").click();
+        assertThat(page.getByTestId("account-locked-scheduler")).hasCount(0);
+        org.assertj.core.api.Assertions.assertThat(api.login("scheduler")).isNotBlank();
+    }
+
+    @Test
+    void pagesHaveNoSeriousAccessibilityViolations() throws IOException {
+        Path axe = Path.of("web/node_modules/axe-core/axe.min.js");
+        if (!Files.exists(axe)) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("axe-core is missing: run npm ci in web/");
+            }
+            Assumptions.abort("axe-core not installed in web/node_modules");
+        }
+        String source = Files.readString(axe);
+        // axe is injected by the test, so this context alone may bypass the Content-Security-Policy
+        BrowserContext axeContext = browser.newContext(new Browser.NewContextOptions().setBypassCSP(true)
+                .setViewportSize(390, 844).setLocale("zh-CN"));
+        try {
+            Page p = axeContext.newPage();
+            for (String path : List.of("/#/", "/#/directory", "/?elderly=1#/", "/#/login", "/console/#/login")) {
+                p.navigate(url(path));
+                p.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+                p.evaluate(source);
+                Object violations = p.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']}))"
+                        + ".violations.filter(v => v.impact === 'critical' || v.impact === 'serious')"
+                        + ".map(v => v.id + ' (' + v.nodes.length + '): ' + v.nodes[0].target.join(' '))");
+                org.assertj.core.api.Assertions.assertThat((List<?>) violations).as("axe on " + path).isEmpty();
+            }
+        } finally {
+            axeContext.close();
+        }
+    }
+
+    private static void unlock(Api api, String username) {
+        String admin = api.login("admin");
+        String id = api.get("/api/v1/admin/accounts?q=" + username, admin).json().get("items").get(0).get("id")
+                .asString();
+        api.post("/api/v1/admin/accounts/" + id + "/unlock", null, admin);
     }
 }
