@@ -39,11 +39,40 @@ class ModularityTests {
             sources = files.filter(p -> p.toString().endsWith(".puml")).toList();
         }
         for (Path source : sources) {
-            String text = Files.readString(source).replaceFirst("@startuml", "@startuml\n!pragma layout smetana");
+            String stable = sortedRuns(Files.readString(source));
+            Files.writeString(source, stable);
+            String text = stable.replaceFirst("@startuml", "@startuml\n!pragma layout smetana");
             Path image = DOCS.resolve(source.getFileName().toString().replace(".puml", ".png"));
             try (OutputStream out = Files.newOutputStream(image)) {
                 new SourceStringReader(text).outputImage(out, new FileFormatOption(FileFormat.PNG));
             }
         }
+    }
+
+    /**
+     * The Documenter lists components and relations in classpath order, which differs between machines; sorting each
+     * run of {@code Component(}/{@code Rel(} lines makes the committed diagrams change only when the modules do.
+     */
+    static String sortedRuns(String puml) {
+        List<String> out = new java.util.ArrayList<>();
+        List<String> run = new java.util.ArrayList<>();
+        String runKind = null;
+        for (String line : puml.split("\n", -1)) {
+            String kind = line.strip().startsWith("Rel(") ? "Rel" : line.strip().startsWith("Component(") ? "Component" : null;
+            if (kind == null || !kind.equals(runKind)) {
+                run.sort(null);
+                out.addAll(run);
+                run.clear();
+            }
+            runKind = kind;
+            if (kind == null) {
+                out.add(line);
+            } else {
+                run.add(line);
+            }
+        }
+        run.sort(null);
+        out.addAll(run);
+        return String.join("\n", out);
     }
 }
