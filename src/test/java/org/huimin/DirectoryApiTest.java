@@ -39,6 +39,10 @@ class DirectoryApiTest {
         assertThat(types.stream().filter("VILLAGE_CLINIC"::equals).count()).isGreaterThanOrEqualTo(6);
         assertThat(types.stream().filter("RETAIL_PHARMACY"::equals).count()).isGreaterThanOrEqualTo(3);
         assertThat(types).contains("CDC", "EMERGENCY_CENTRE");
+        // places of care come first: hospitals, then health centres, then village clinics
+        assertThat(types.subList(0, 3)).containsOnly("HOSPITAL");
+        assertThat(types.indexOf("VILLAGE_CLINIC")).isGreaterThan(types.lastIndexOf("TOWNSHIP_HEALTH_CENTRE"));
+        assertThat(types.lastIndexOf("GOVERNMENT_OFFICE")).isEqualTo(types.size() - 1);
         Response practitioners = api.get("/api/v1/directory/practitioners?size=200", null);
         assertThat(practitioners.json().get("total").asLong()).isGreaterThanOrEqualTo(60);
         assertThat(practitioners.json().get("items").findValuesAsString("departmentCode").stream().distinct().count())

@@ -76,9 +76,12 @@ class JdbcDirectory implements Directory {
         }
         long total = jdbc.sql("select count(*) from directory_organization o" + where).params(p).query(Long.class)
                 .single();
-        // hospitals first, higher levels first, then by name: what a resident looking for care expects
+        // where care is given first (hospitals, health centres, clinics), higher levels first, then by name:
+        // what a resident looking for care expects
         List<Organization> items = jdbc.sql("select * from directory_organization o" + where
-                + " order by case o.type when 'HOSPITAL' then 0 else 1 end, o.level desc, o.name"
+                + " order by case o.type when 'HOSPITAL' then 0 when 'COMMUNITY_HEALTH_CENTRE' then 1"
+                + " when 'TOWNSHIP_HEALTH_CENTRE' then 1 when 'VILLAGE_CLINIC' then 2 when 'RETAIL_PHARMACY' then 3"
+                + " when 'GOVERNMENT_OFFICE' then 5 else 4 end, coalesce(o.level, '0') desc, o.name, o.id"
                 + " limit :limit offset :offset")
                 .params(p).param("limit", page.size()).param("offset", page.offset())
                 .query(JdbcDirectory::organization).list();
