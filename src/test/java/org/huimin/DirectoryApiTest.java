@@ -6,24 +6,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 import org.huimin.support.Api;
+import org.huimin.support.HttpTest;
 import org.huimin.support.Api.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Public directory lookup and administrators' changes, with validation that changes nothing on bad input. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DirectoryApiTest {
+class DirectoryApiTest extends HttpTest {
 
-    @LocalServerPort
-    int port;
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);

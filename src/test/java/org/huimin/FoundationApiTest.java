@@ -3,24 +3,13 @@ package org.huimin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.huimin.support.Api;
+import org.huimin.support.HttpTest;
 import org.huimin.support.Api.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The foundation's outside contract, through HTTP on loopback: health, docs, login, errors, directory, audit. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class FoundationApiTest {
+class FoundationApiTest extends HttpTest {
 
-    @LocalServerPort
-    int port;
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     @Test
     void healthOpenApiAndMetricsAreUp() {

@@ -3,24 +3,18 @@ package org.huimin.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.huimin.support.Api;
+import org.huimin.support.HttpTest;
 import org.huimin.support.Api.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Administrators open staff accounts; bad input is refused field by field and creates nothing. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AccountAdminTest {
+class AccountAdminTest extends HttpTest {
 
-    @LocalServerPort
-    int port;
-    Api api;
     String admin;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
         admin = api.login("admin");
     }
 

@@ -14,24 +14,18 @@ import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.huimin.support.Api;
+import org.huimin.support.HttpTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The FHIR R4 endpoint over the directory, parsed with HAPI as a FHIR client would. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DirectoryFhirTest {
+class DirectoryFhirTest extends HttpTest {
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
-    @LocalServerPort
-    int port;
-    Api api;
     String token;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
         token = api.login("doctor");
     }
 

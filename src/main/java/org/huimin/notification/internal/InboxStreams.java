@@ -72,6 +72,16 @@ public class InboxStreams {
         }));
     }
 
+    /**
+     * Ends every open stream when the application shuts down. The event comes before the web server's graceful
+     * shutdown, which would otherwise wait for these long-lived requests; browsers reconnect to another node.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    void closeAll() {
+        emitters.values().forEach(set -> set.forEach(SseEmitter::complete));
+        emitters.clear();
+    }
+
     int openStreams() {
         return emitters.values().stream().mapToInt(Set::size).sum();
     }
