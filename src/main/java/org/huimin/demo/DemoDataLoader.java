@@ -46,7 +46,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Loads the demo county once: 21 organisations (hospitals, township and community health centres, village clinics,
- * pharmacies, CDC, 120 centre, government offices), about 90 practitioners in 16 departments, 1,200 residents with
+ * pharmacies, CDC, 120 centre, government offices), 87 practitioners in 21 standard departments, 1,200 residents with
  * valid synthetic ID numbers, and the demo accounts (password {@value #DEMO_PASSWORD}). Deterministic: the same
  * seed gives the same people, except for random ids.
  */
