@@ -7,6 +7,8 @@ import type {
   DevSms,
   LoginResponse,
   Me,
+  NewOrganization,
+  NewStaffAccount,
   NotificationPage,
   Organization,
   OrganizationDetail,
@@ -47,6 +49,8 @@ export const directoryApi = {
     api.get<OrganizationDetail>(`${V1}/directory/organizations/${encodeURIComponent(id)}`, { auth: false }),
   practitioners: (query: PractitionerQuery, signal?: AbortSignal) =>
     api.get<Page<Practitioner>>(`${V1}/directory/practitioners`, { query: { ...query }, signal, auth: false }),
+  /** PLATFORM_ADMIN only. */
+  createOrganization: (body: NewOrganization) => api.post<{ id: string }>(`${V1}/directory/organizations`, body),
 }
 
 export const notificationApi = {
@@ -73,5 +77,6 @@ export const auditApi = {
 export const adminApi = {
   accounts: (query: PageQuery & { q?: string }) =>
     api.get<Page<Account>>(`${V1}/admin/accounts`, { query: { ...query } }),
+  createAccount: (body: NewStaffAccount) => api.post<{ id: string }>(`${V1}/admin/accounts`, body),
   unlock: (id: string) => api.post<void>(`${V1}/admin/accounts/${encodeURIComponent(id)}/unlock`),
 }

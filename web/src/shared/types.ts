@@ -98,6 +98,20 @@ export interface Organization {
   longitude?: number | null
 }
 
+/** Body of POST /api/v1/directory/organizations; optional fields are left out when empty. */
+export interface NewOrganization {
+  name: string
+  type: OrganizationType
+  level?: string
+  grade?: string
+  uscc: string
+  divisionCode?: string
+  address?: string
+  phone?: string
+  latitude?: number
+  longitude?: number
+}
+
 export interface Department {
   code: string
   name: string
@@ -172,4 +186,14 @@ export interface DevSms {
   phoneMasked: string
   text: string
   createdAt: string
+}
+
+/** Body of POST /api/v1/admin/accounts (staff accounts; never RESIDENT). */
+export interface NewStaffAccount {
+  username: string
+  displayName: string
+  password: string
+  roles: Role[]
+  organizationId?: string
+  phone?: string
 }

@@ -226,6 +226,55 @@ class WebShellBrowserTest {
         }
     }
 
+    @Test
+    void anAdministratorAddsAnOrganisationAfterFixingWhatTheServerRefused() {
+        consoleLogin("admin");
+        page.navigate(url("/console/#/directory"));
+        page.getByTestId("org-new").click();
+        page.getByTestId("org-form-name").locator("input").fill("测试街道社区卫生服务站");
+        page.getByTestId("org-form-type").click();
+        page.locator(".el-select-dropdown__item:visible").filter(
+                new com.microsoft.playwright.Locator.FilterOptions().setHasText("社区卫生服务中心")).first().click();
+        page.getByTestId("org-form-uscc").locator("input").fill("91530325MA6K12345D");
+        page.getByTestId("org-form-submit").click();
+        assertThat(page.getByTestId("org-form")).containsText("统一社会信用代码");
+        page.getByTestId("org-form-uscc").locator("input").fill("91530325MA6K12345C");
+        page.getByTestId("org-form-submit").click();
+        assertThat(page.getByTestId("org-form")).isHidden();
+        org.assertj.core.api.Assertions.assertThat(new Api(port).get("/api/v1/directory/organizations?q="
+                + java.net.URLEncoder.encode("测试街道社区卫生服务站", java.nio.charset.StandardCharsets.UTF_8), null)
+                .json().get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void anAdministratorOpensAStaffAccountInTheConsole() {
+        consoleLogin("admin");
+        page.navigate(url("/console/#/accounts"));
+        page.getByTestId("account-new").click();
+        page.getByTestId("account-form-username").locator("input").fill("zhao.lei");
+        page.getByTestId("account-form-name").locator("input").fill("赵磊");
+        page.getByTestId("account-form-password").locator("input").fill("short");
+        page.getByTestId("account-form-roles").click();
+        page.locator(".el-select-dropdown__item:visible").filter(
+                new com.microsoft.playwright.Locator.FilterOptions().setHasText("护士")).first().click();
+        page.keyboard().press("Escape");
+        page.getByTestId("account-form-submit").click();
+        assertThat(page.getByTestId("account-form")).containsText("10");
+        page.getByTestId("account-form-password").locator("input").fill("Secret2026zl");
+        page.getByTestId("account-form-submit").click();
+        assertThat(page.getByTestId("account-form")).isHidden();
+        org.assertj.core.api.Assertions.assertThat(new Api(port).login("zhao.lei", "Secret2026zl")).isNotBlank();
+    }
+
+    private void consoleLogin(String username) {
+        page.setViewportSize(1280, 800);
+        page.navigate(url("/console/#/login"));
+        page.getByTestId("console-login-username").fill(username);
+        page.getByTestId("console-login-password").fill("Huimin@2026");
+        page.getByTestId("console-login-submit").click();
+        assertThat(page.getByTestId("console-user")).isVisible();
+    }
+
     private static void unlock(Api api, String username) {
         String admin = api.login("admin");
         String id = api.get("/api/v1/admin/accounts?q=" + username, admin).json().get("items").get(0).get("id")
