@@ -12,8 +12,6 @@ public interface AccountManagement {
     /** Opens an account; fails with a 409 problem when the username is taken. */
     UUID open(NewAccount account);
 
-    boolean usernameTaken(String username);
-
     Optional<AccountSummary> find(UUID id);
 
     PageResult<AccountSummary> search(String query, PageRequest page);

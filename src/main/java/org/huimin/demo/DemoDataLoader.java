@@ -66,6 +66,8 @@ class DemoDataLoader implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final String regionCode;
     private final String regionName;
+    /** Townships of the demo county: code and name (NBS 2023 divisions). */
+    private final List<String[]> townships = readTownships();
 
     DemoDataLoader(Directory directory, Residents residents, AccountManagement accounts, AuditLog audit,
             JdbcClient jdbc, @Value("${huimin.region.code}") String regionCode,
@@ -93,7 +95,6 @@ class DemoDataLoader implements ApplicationRunner {
 
     private String load() {
         SplittableRandom random = new SplittableRandom(20261124L);
-        List<String[]> townships = townships();
         Map<String, UUID> orgs = new LinkedHashMap<>();
 
         // hospitals
@@ -218,7 +219,7 @@ class DemoDataLoader implements ApplicationRunner {
         practitioner(random, licences, PractitionerKind.DOCTOR, "副主任医师", List.of("传染病防控", "流行病学"), cdc, "01");
 
         // residents
-        List<NewResident> people1 = residents(random, townships);
+        List<NewResident> people1 = residents(random);
         List<UUID> residentIds = residents.register(people1);
 
         // accounts
@@ -240,17 +241,13 @@ class DemoDataLoader implements ApplicationRunner {
         accounts.open(new NewAccount("resident", pw, first.name(), Set.of(Role.RESIDENT), null, null,
                 residentIds.get(0), first.phone()));
 
-        String summary = orgs.size() + " organisations, " + count(licences) + " practitioners, "
+        String summary = orgs.size() + " organisations, " + licences.size() + " practitioners, "
                 + residentIds.size() + " residents, 13 accounts";
         jdbc.sql("insert into demo_dataset (name, loaded_at, summary) values (:n, :t, :s)").param("n", DATASET)
                 .param("t", OffsetDateTime.now(ZoneOffset.UTC)).param("s", summary).update();
         audit.record(new AuditEvent("system", "SYSTEM", null, null, "DEMO", "DEMO_DATA_LOAD", "DemoDataset", DATASET,
                 Outcome.SUCCESS, null, summary));
         return summary;
-    }
-
-    private static int count(Set<String> licences) {
-        return licences.size();
     }
 
     private void account(String username, String name, Role role, UUID org, UUID practitioner, UUID resident,
@@ -261,7 +258,6 @@ class DemoDataLoader implements ApplicationRunner {
 
     private UUID org(Map<String, UUID> orgs, SplittableRandom random, String name, OrganizationType type, String level,
             String grade, String usccPrefix, int townshipIndex) {
-        List<String[]> townships = townships();
         String[] t = townships.get(Math.min(townshipIndex, townships.size() - 1));
         String body = usccPrefix + regionCode + randomChars(random, 9);
         String uscc = body + UnifiedSocialCreditCode.checkCharacter(body);
@@ -323,7 +319,7 @@ class DemoDataLoader implements ApplicationRunner {
     }
 
     /** Residents of all ages, roughly the shape of a rural county's population pyramid. */
-    private List<NewResident> residents(SplittableRandom random, List<String[]> townships) {
+    private List<NewResident> residents(SplittableRandom random) {
         List<NewResident> list = new ArrayList<>(RESIDENTS);
         Set<String> ids = new HashSet<>();
         LocalDate today = LocalDate.now(ZoneOffset.ofHours(8));
@@ -361,9 +357,9 @@ class DemoDataLoader implements ApplicationRunner {
         return 60 + random.nextInt(31);
     }
 
-    private List<String[]> townships() {
+    private static List<String[]> readTownships() {
         try (var in = new BufferedReader(new InputStreamReader(
-                getClass().getResourceAsStream("/demo/townships-530325.csv"), StandardCharsets.UTF_8))) {
+                DemoDataLoader.class.getResourceAsStream("/demo/townships-530325.csv"), StandardCharsets.UTF_8))) {
             return in.lines().filter(l -> !l.isBlank()).map(l -> l.split(",")).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

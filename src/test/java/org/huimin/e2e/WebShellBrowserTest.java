@@ -182,12 +182,7 @@ class WebShellBrowserTest {
         for (int i = 0; i < 5; i++) {
             api.post("/api/v1/auth/login", "{\"username\":\"scheduler\",\"password\":\"wrong-" + i + "\"}", null);
         }
-        page.setViewportSize(1280, 800);
-        page.navigate(url("/console/#/login"));
-        page.getByTestId("console-login-username").fill("admin");
-        page.getByTestId("console-login-password").fill("Huimin@2026");
-        page.getByTestId("console-login-submit").click();
-        assertThat(page.getByTestId("console-user")).isVisible();
+        consoleLogin("admin");
         page.navigate(url("/console/#/accounts"));
         assertThat(page.getByTestId("account-locked-scheduler")).isVisible();
         page.getByTestId("account-unlock-scheduler").click();
@@ -231,14 +226,12 @@ class WebShellBrowserTest {
         consoleLogin("admin");
         page.navigate(url("/console/#/directory"));
         page.getByTestId("org-new").click();
-        page.getByTestId("org-form-name").locator("input").fill("测试街道社区卫生服务站");
-        page.getByTestId("org-form-type").click();
-        page.locator(".el-select-dropdown__item:visible").filter(
-                new com.microsoft.playwright.Locator.FilterOptions().setHasText("社区卫生服务中心")).first().click();
-        page.getByTestId("org-form-uscc").locator("input").fill("91530325MA6K12345D");
+        fillField("org-form-name", "测试街道社区卫生服务站");
+        choose("org-form-type", "社区卫生服务中心");
+        fillField("org-form-uscc", "91530325MA6K12345D");
         page.getByTestId("org-form-submit").click();
         assertThat(page.getByTestId("org-form")).containsText("统一社会信用代码");
-        page.getByTestId("org-form-uscc").locator("input").fill("91530325MA6K12345C");
+        fillField("org-form-uscc", "91530325MA6K12345C");
         page.getByTestId("org-form-submit").click();
         assertThat(page.getByTestId("org-form")).isHidden();
         org.assertj.core.api.Assertions.assertThat(new Api(port).get("/api/v1/directory/organizations?q="
@@ -251,19 +244,29 @@ class WebShellBrowserTest {
         consoleLogin("admin");
         page.navigate(url("/console/#/accounts"));
         page.getByTestId("account-new").click();
-        page.getByTestId("account-form-username").locator("input").fill("zhao.lei");
-        page.getByTestId("account-form-name").locator("input").fill("赵磊");
-        page.getByTestId("account-form-password").locator("input").fill("short");
-        page.getByTestId("account-form-roles").click();
-        page.locator(".el-select-dropdown__item:visible").filter(
-                new com.microsoft.playwright.Locator.FilterOptions().setHasText("护士")).first().click();
+        fillField("account-form-username", "zhao.lei");
+        fillField("account-form-name", "赵磊");
+        fillField("account-form-password", "short");
+        choose("account-form-roles", "护士");
         page.keyboard().press("Escape");
         page.getByTestId("account-form-submit").click();
         assertThat(page.getByTestId("account-form")).containsText("10");
-        page.getByTestId("account-form-password").locator("input").fill("Secret2026zl");
+        fillField("account-form-password", "Secret2026zl");
         page.getByTestId("account-form-submit").click();
         assertThat(page.getByTestId("account-form")).isHidden();
         org.assertj.core.api.Assertions.assertThat(new Api(port).login("zhao.lei", "Secret2026zl")).isNotBlank();
+    }
+
+    /** Fills the input inside the form item marked {@code testid}. */
+    private void fillField(String testid, String value) {
+        page.getByTestId(testid).locator("input").fill(value);
+    }
+
+    /** Opens the Element Plus select with {@code testid} and picks the option showing {@code label}. */
+    private void choose(String testid, String label) {
+        page.getByTestId(testid).click();
+        page.locator(".el-select-dropdown__item:visible").filter(
+                new com.microsoft.playwright.Locator.FilterOptions().setHasText(label)).first().click();
     }
 
     private void consoleLogin(String username) {

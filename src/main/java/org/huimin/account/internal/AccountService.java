@@ -55,11 +55,6 @@ class AccountService implements AccountManagement {
     }
 
     @Override
-    public boolean usernameTaken(String username) {
-        return accounts.byUsername(username.strip()).isPresent();
-    }
-
-    @Override
     @Transactional(readOnly = true)
     public Optional<AccountSummary> find(UUID id) {
         return accounts.byId(id).map(this::summary);

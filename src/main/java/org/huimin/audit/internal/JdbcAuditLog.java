@@ -85,11 +85,16 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
         AtomicReference<String> prev = new AtomicReference<>(anchor.lastHash());
         AtomicLong count = new AtomicLong();
         AtomicReference<Broken> broken = new AtomicReference<>();
-        template.setFetchSize(1000);
-        template.query("""
+        template.query(con -> {
+            var statement = con.prepareStatement("""
                 select seq, occurred_at, actor, role, acting_for, organization_id, purpose, action, resource_type,
                     resource_id, outcome, client_ip, detail, prev_hash, hash
-                from audit_entry where seq > ? order by seq""", (RowCallbackHandler) rs -> {
+                from audit_entry where seq > ? order by seq""");
+            // stream the chain instead of loading it: a province's log does not fit in memory
+            statement.setFetchSize(1000);
+            statement.setLong(1, anchor.lastSeq());
+            return statement;
+        }, (RowCallbackHandler) rs -> {
             count.incrementAndGet();
             if (broken.get() != null) {
                 return;
@@ -114,11 +119,11 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
             }
             prev.set(rs.getString("hash"));
             expectedSeq.incrementAndGet();
-        }, anchor.lastSeq());
+        });
         if (broken.get() == null) {
-            String headHash = jdbc.sql("select last_hash from audit_chain_head where id = 1").query(String.class).single();
-            long headSeq = jdbc.sql("select last_seq from audit_chain_head where id = 1").query(Long.class).single();
-            if (headSeq != expectedSeq.get() - 1 || !headHash.equals(prev.get())) {
+            Head head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1")
+                    .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
+            if (head.lastSeq() != expectedSeq.get() - 1 || !head.lastHash().equals(prev.get())) {
                 // entries were removed from the end of the chain
                 broken.set(new Broken(expectedSeq.get(), "TRUNCATED"));
             }

@@ -50,7 +50,7 @@ final class DirectoryFhirSearch {
                 || token.getSystem().equals(expected);
     }
 
-    static final PagedBundle EMPTY = new PagedBundle(0, (offset, count) -> List.of());
+    static final PagedBundle<Object> EMPTY = PagedBundle.empty();
 
     static <E extends Enum<E>> E enumCode(Class<E> type, String code) {
         if (code == null) {

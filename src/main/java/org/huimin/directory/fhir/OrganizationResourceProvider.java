@@ -12,7 +12,6 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Organization;
 import org.huimin.directory.Directory;
@@ -57,11 +56,8 @@ class OrganizationResourceProvider implements IResourceProvider {
                 DirectoryFhirSearch.tokenCode(type));
         Directory.OrganizationQuery query = new Directory.OrganizationQuery(text.contains(), orgType, null, null, uscc,
                 text.prefix() != null ? text.prefix() : text.exact(), address == null ? null : address.getValue());
-        long total = directory.organizations(query, new org.huimin.shared.PageRequest(0, 1)).total();
-        return new PagedBundle(total, (offset, count) -> DirectoryFhirSearch.window(offset, count,
-                page -> directory.organizations(query, page)).stream()
-                .filter(o -> text.exact() == null || o.name().equals(text.exact()))
-                .<IBaseResource>map(translator::toFhir).toList());
+        return new PagedBundle<>(page -> directory.organizations(query, page), translator::toFhir,
+                o -> text.exact() == null || o.name().equals(text.exact()));
     }
 
     static UUID parse(IdType id) {

@@ -2,27 +2,43 @@ package org.huimin.directory.fhir;
 
 import java.util.Date;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.hl7.fhir.r4.model.InstantType;
+import org.huimin.shared.PageRequest;
+import org.huimin.shared.PageResult;
 
 /**
- * A search result that fetches only the page HAPI asks for, so a search over a large directory never loads it all.
- * {@code fetch} takes (offset, count) and returns the resources of that window.
+ * A search result that fetches only the pages HAPI asks for, so a search over a large directory never loads it all.
+ * The first page is queried up front: it gives the total and serves the usual first request without a second query.
  */
-final class PagedBundle implements IBundleProvider {
+final class PagedBundle<T> implements IBundleProvider {
 
-    private final int total;
-    private final BiFunction<Integer, Integer, List<IBaseResource>> fetch;
+    private static final int FIRST_PAGE = 20;
+
+    private final Function<PageRequest, PageResult<T>> query;
+    private final Function<T, ? extends IBaseResource> toFhir;
+    private final Predicate<T> keep;
+    private final PageResult<T> first;
     private final InstantType published = InstantType.now();
 
-    PagedBundle(long total, BiFunction<Integer, Integer, List<IBaseResource>> fetch) {
-        this.total = (int) Math.min(Integer.MAX_VALUE, total);
-        this.fetch = fetch;
+    /** {@code keep} filters what SQL cannot express (FHIR {@code :exact}); it may make {@link #size()} an overcount. */
+    PagedBundle(Function<PageRequest, PageResult<T>> query, Function<T, ? extends IBaseResource> toFhir,
+            Predicate<T> keep) {
+        this.query = query;
+        this.toFhir = toFhir;
+        this.keep = keep;
+        this.first = query.apply(new PageRequest(0, FIRST_PAGE));
+    }
+
+    static <T> PagedBundle<T> empty() {
+        return new PagedBundle<T>(page -> new PageResult<>(List.of(), 0, page.page(), page.size()), t -> null,
+                t -> false);
     }
 
     @Override
@@ -33,8 +49,13 @@ final class PagedBundle implements IBundleProvider {
     @Override
     public List<IBaseResource> getResources(int fromIndex, int toIndex) {
         int from = Math.max(0, fromIndex);
-        int to = Math.min(total, toIndex);
-        return to <= from ? List.of() : fetch.apply(from, to - from);
+        int to = Math.min(size(), toIndex);
+        if (to <= from) {
+            return List.of();
+        }
+        List<T> rows = to <= first.items().size() ? first.items().subList(from, to)
+                : DirectoryFhirSearch.window(from, to - from, query);
+        return rows.stream().filter(keep).<IBaseResource>map(toFhir).toList();
     }
 
     @Override
@@ -44,11 +65,11 @@ final class PagedBundle implements IBundleProvider {
 
     @Override
     public Integer preferredPageSize() {
-        return 20;
+        return FIRST_PAGE;
     }
 
     @Override
     public Integer size() {
-        return total;
+        return (int) Math.min(Integer.MAX_VALUE, first.total());
     }
 }

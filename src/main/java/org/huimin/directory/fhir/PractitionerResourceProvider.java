@@ -10,7 +10,6 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.huimin.directory.Directory;
@@ -60,10 +59,7 @@ class PractitionerResourceProvider implements IResourceProvider {
         }
         Directory.PractitionerQuery query = new Directory.PractitionerQuery(text.contains(), kind, null, null, licence,
                 text.prefix() != null ? text.prefix() : text.exact());
-        long total = directory.practitioners(query, new org.huimin.shared.PageRequest(0, 1)).total();
-        return new PagedBundle(total, (offset, count) -> DirectoryFhirSearch.window(offset, count,
-                page -> directory.practitioners(query, page)).stream()
-                .filter(p -> text.exact() == null || p.name().equals(text.exact()))
-                .<IBaseResource>map(translator::toFhir).toList());
+        return new PagedBundle<>(page -> directory.practitioners(query, page), translator::toFhir,
+                p -> text.exact() == null || p.name().equals(text.exact()));
     }
 }

@@ -46,14 +46,11 @@ public class Inbox {
                 .param("account", accountId).param("limit", page.size()).param("offset", page.offset())
                 .query(Inbox::item)
                 .list();
-        long total = count(accountId, "");
-        long unread = count(accountId, " and read_at is null");
-        return new Page(items, total, unread);
-    }
-
-    private long count(UUID accountId, String extra) {
-        return jdbc.sql("select count(*) from notification_message where account_id = :account and channel = 'IN_APP' "
-                + "and status = 'SENT'" + extra).param("account", accountId).query(Long.class).single();
+        return jdbc.sql("""
+                select count(*), coalesce(sum(case when read_at is null then 1 else 0 end), 0)
+                from notification_message where account_id = :account and channel = 'IN_APP' and status = 'SENT'""")
+                .param("account", accountId)
+                .query((rs, n) -> new Page(items, rs.getLong(1), rs.getLong(2))).single();
     }
 
     /**
