@@ -14,6 +14,12 @@ public interface AccountManagement {
 
     Optional<AccountSummary> find(UUID id);
 
+    /** The account bound to a resident, if they have one. */
+    Optional<AccountSummary> findByResident(UUID residentId);
+
+    /** Replaces the password and phone of an account that has not been confirmed yet (a restarted registration). */
+    void resetCredentials(UUID id, String rawPassword, String phone);
+
     PageResult<AccountSummary> search(String query, PageRequest page);
 
     /** Lifts a lockout and clears the failure count. */

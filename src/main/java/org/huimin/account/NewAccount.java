@@ -7,10 +7,17 @@ import org.huimin.shared.security.Role;
 
 /**
  * What is needed to open an account: a unique username, a raw password (hashed before it is stored), a display name,
- * at least one role and the optional bindings to an organisation, a practitioner or a resident.
+ * at least one role and the optional bindings to an organisation, a practitioner or a resident. A disabled account
+ * (a resident who has not yet confirmed their phone) cannot log in until it is enabled.
  */
 public record NewAccount(String username, String rawPassword, String displayName, Set<Role> roles,
-        UUID organizationId, UUID practitionerId, UUID residentId, String phone) {
+        UUID organizationId, UUID practitionerId, UUID residentId, String phone, boolean enabled) {
+
+    /** An account that can log in at once. */
+    public NewAccount(String username, String rawPassword, String displayName, Set<Role> roles,
+            UUID organizationId, UUID practitionerId, UUID residentId, String phone) {
+        this(username, rawPassword, displayName, roles, organizationId, practitionerId, residentId, phone, true);
+    }
 
     public NewAccount {
         if (username == null || username.isBlank()) {

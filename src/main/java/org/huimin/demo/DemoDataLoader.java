@@ -64,19 +64,21 @@ class DemoDataLoader implements ApplicationRunner {
     private final AccountManagement accounts;
     private final AuditLog audit;
     private final JdbcClient jdbc;
+    private final IdentityDemoData identity;
     private final String regionCode;
     private final String regionName;
     /** Townships of the demo county: code and name (NBS 2023 divisions). */
     private final List<String[]> townships = readTownships();
 
     DemoDataLoader(Directory directory, Residents residents, AccountManagement accounts, AuditLog audit,
-            JdbcClient jdbc, @Value("${huimin.region.code}") String regionCode,
+            JdbcClient jdbc, IdentityDemoData identity, @Value("${huimin.region.code}") String regionCode,
             @Value("${huimin.region.name}") String regionName) {
         this.directory = directory;
         this.residents = residents;
         this.accounts = accounts;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.identity = identity;
         this.regionCode = regionCode;
         this.regionName = regionName;
     }
@@ -84,13 +86,29 @@ class DemoDataLoader implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (jdbc.sql("select count(*) from demo_dataset where name = :n").param("n", DATASET).query(Long.class)
-                .single() > 0) {
-            return;
+        if (!loaded(DATASET)) {
+            long started = System.nanoTime();
+            String summary = load();
+            log.info("Demo data '{}' loaded in {} ms: {}", DATASET, (System.nanoTime() - started) / 1_000_000,
+                    summary);
         }
-        long started = System.nanoTime();
-        String summary = load();
-        log.info("Demo data '{}' loaded in {} ms: {}", DATASET, (System.nanoTime() - started) / 1_000_000, summary);
+        if (!loaded(IdentityDemoData.DATASET)) {
+            String summary = identity.load(regionCode, regionName);
+            mark(IdentityDemoData.DATASET, summary);
+            log.info("Demo data '{}' loaded: {}", IdentityDemoData.DATASET, summary);
+        }
+    }
+
+    private boolean loaded(String dataset) {
+        return jdbc.sql("select count(*) from demo_dataset where name = :n").param("n", dataset).query(Long.class)
+                .single() > 0;
+    }
+
+    private void mark(String dataset, String summary) {
+        jdbc.sql("insert into demo_dataset (name, loaded_at, summary) values (:n, :t, :s)").param("n", dataset)
+                .param("t", OffsetDateTime.now(ZoneOffset.UTC)).param("s", summary).update();
+        audit.record(new AuditEvent("system", "SYSTEM", null, null, "DEMO", "DEMO_DATA_LOAD", "DemoDataset", dataset,
+                Outcome.SUCCESS, null, summary));
     }
 
     private String load() {
@@ -237,16 +255,23 @@ class DemoDataLoader implements ApplicationRunner {
         account("clerk", "政务窗口", Role.CLERK, commission, null, null, pw);
         account("insurance", "医保专员", Role.INSURANCE, insuranceBureau, null, null, pw);
         account("dispatcher", "120调度员", Role.DISPATCHER, emergency, null, null, pw);
-        NewResident first = people1.get(0);
+        // the demo resident is middle-aged (45 to 55), old enough to act for an elderly parent
+        LocalDate today = LocalDate.now(ZoneOffset.ofHours(8));
+        int chosen = 0;
+        for (int i = 0; i < people1.size(); i++) {
+            int age = java.time.Period.between(people1.get(i).idNumber().birthDate(), today).getYears();
+            if (age >= 45 && age <= 55 && people1.get(i).phone() != null) {
+                chosen = i;
+                break;
+            }
+        }
+        NewResident first = people1.get(chosen);
         accounts.open(new NewAccount("resident", pw, first.name(), Set.of(Role.RESIDENT), null, null,
-                residentIds.get(0), first.phone()));
+                residentIds.get(chosen), first.phone()));
 
         String summary = orgs.size() + " organisations, " + licences.size() + " practitioners, "
                 + residentIds.size() + " residents, 13 accounts";
-        jdbc.sql("insert into demo_dataset (name, loaded_at, summary) values (:n, :t, :s)").param("n", DATASET)
-                .param("t", OffsetDateTime.now(ZoneOffset.UTC)).param("s", summary).update();
-        audit.record(new AuditEvent("system", "SYSTEM", null, null, "DEMO", "DEMO_DATA_LOAD", "DemoDataset", DATASET,
-                Outcome.SUCCESS, null, summary));
+        mark(DATASET, summary);
         return summary;
     }
 

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.huimin.shared.Sex;
 
-/** A resident as most screens show them: identifiers masked. */
+/** A resident as most screens show them: identifiers masked. {@code mergedInto} answers for a MERGED entry. */
 public record ResidentSummary(UUID id, String name, Sex sex, LocalDate birthDate, String idNumberMasked,
-        String phoneMasked, String divisionCode, String address) {
+        String phoneMasked, String divisionCode, String address, ResidentStatus status, UUID mergedInto) {
 }

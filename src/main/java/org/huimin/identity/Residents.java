@@ -6,15 +6,25 @@ import java.util.UUID;
 
 import org.huimin.shared.ResidentIdNumber;
 
-/** The resident master index (居民主索引). */
+/** The resident master index (居民主索引, EMPI). */
 public interface Residents {
 
-    /** Enters residents in one transaction; fails with 409 if an ID number is already indexed. */
+    /** Enters real-name residents in one transaction; fails with 409 if an ID number is already indexed. */
     List<UUID> register(List<NewResident> residents);
 
+    /** The entry itself, MERGED or not; see {@link #effectiveId(UUID)}. */
     Optional<ResidentSummary> find(UUID id);
 
     Optional<UUID> findByIdNumber(ResidentIdNumber idNumber);
+
+    /** The entry that answers for {@code id}: itself, or the survivor it was merged into. */
+    Optional<UUID> effectiveId(UUID id);
+
+    /**
+     * Resolves a person record to one resident: ID number, then documents, then probabilistic matching. Unknown
+     * people are indexed as UNVERIFIED; uncertain matches open a review for staff. Documents are attached.
+     */
+    Resolution resolve(IncomingPerson person);
 
     long count();
 }

@@ -48,7 +48,7 @@ class AccountService implements AccountManagement {
         }
         UUID id = UUID.randomUUID();
         String phone = a.phone() == null || a.phone().isBlank() ? null : a.phone().strip();
-        accounts.insert(new AccountRecord(id, username, passwords.encode(a.rawPassword()), a.displayName(), true,
+        accounts.insert(new AccountRecord(id, username, passwords.encode(a.rawPassword()), a.displayName(), a.enabled(),
                 a.organizationId(), a.practitionerId(), a.residentId(), cipher.encrypt(phone), "zh-CN", 0, null, null,
                 null, a.roles().stream().map(Role::name).sorted().toList()), clock.instant(), cipher.blindIndex(phone));
         return id;
@@ -58,6 +58,21 @@ class AccountService implements AccountManagement {
     @Transactional(readOnly = true)
     public Optional<AccountSummary> find(UUID id) {
         return accounts.byId(id).map(this::summary);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<AccountSummary> findByResident(UUID residentId) {
+        return accounts.byResident(residentId).map(this::summary);
+    }
+
+    @Override
+    @Transactional
+    public void resetCredentials(UUID id, String rawPassword, String phone) {
+        String p = phone == null || phone.isBlank() ? null : phone.strip();
+        if (accounts.resetCredentials(id, passwords.encode(rawPassword), cipher.encrypt(p), cipher.blindIndex(p)) == 0) {
+            throw ProblemException.notFound("account", id);
+        }
     }
 
     @Override

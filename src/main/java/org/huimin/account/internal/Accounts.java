@@ -36,6 +36,23 @@ class Accounts {
         return jdbc.sql(SELECT + " where a.username = :u").param("u", username).query(Accounts::map).optional();
     }
 
+    Optional<AccountRecord> byResident(UUID residentId) {
+        return jdbc.sql(SELECT + " where a.resident_id = :r order by a.created_at limit 1").param("r", residentId)
+                .query(Accounts::map).optional();
+    }
+
+    /** Resident accounts whose phone has this blind index (a phone number identifies at most one for login). */
+    List<AccountRecord> residentsByPhoneIndex(String phoneIdx) {
+        return jdbc.sql(SELECT + " where a.phone_idx = :p and a.resident_id is not null").param("p", phoneIdx)
+                .query(Accounts::map).list();
+    }
+
+    int resetCredentials(UUID id, String passwordHash, String phoneEnc, String phoneIdx) {
+        return jdbc.sql("update account set password_hash = :h, phone_enc = :pe, phone_idx = :pi, failed_attempts = 0, "
+                + "first_failed_at = null, locked_until = null where id = :id and enabled = false")
+                .param("h", passwordHash).param("pe", phoneEnc).param("pi", phoneIdx).param("id", id).update();
+    }
+
     Optional<AccountRecord> byId(UUID id) {
         return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query(Accounts::map).optional();
     }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.huimin.account.LoginAliases;
 import org.huimin.audit.AuditEvent;
 import org.huimin.audit.AuditEvent.Outcome;
 import org.huimin.audit.AuditLog;
@@ -16,7 +17,9 @@ import org.huimin.notification.Channel;
 import org.huimin.notification.Notifications;
 import org.huimin.notification.Notify;
 import org.huimin.shared.Masking;
+import org.huimin.shared.ResidentIdNumber;
 import org.huimin.shared.privacy.PersonalDataCipher;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,12 +40,14 @@ public class LoginService {
     private final Notifications notifications;
     private final PersonalDataCipher cipher;
     private final TransactionTemplate transactions;
+    private final ObjectProvider<LoginAliases> aliases;
     private final Clock clock = Clock.systemUTC();
     /** Compared against when the username is unknown, so that both paths cost one hash check. */
     private final String decoyHash;
 
     LoginService(Accounts accounts, PasswordEncoder passwords, TokenService tokens, LockoutPolicy lockout,
-            AuditLog audit, Notifications notifications, PersonalDataCipher cipher, TransactionTemplate transactions) {
+            AuditLog audit, Notifications notifications, PersonalDataCipher cipher, TransactionTemplate transactions,
+            ObjectProvider<LoginAliases> aliases) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -51,6 +56,7 @@ public class LoginService {
         this.notifications = notifications;
         this.cipher = cipher;
         this.transactions = transactions;
+        this.aliases = aliases;
         this.decoyHash = passwords.encode("decoy-password-never-used");
     }
 
@@ -71,6 +77,9 @@ public class LoginService {
         String username = rawUsername == null ? "" : rawUsername.strip();
         Instant now = clock.instant();
         var found = accounts.byUsername(username);
+        if (found.isEmpty()) {
+            found = byAlias(username);
+        }
         if (found.isEmpty()) {
             passwords.matches(password, decoyHash);
             audit(loggable(username), null, "LOGIN", Outcome.FAILURE, clientIp, "unknown account");
@@ -118,6 +127,20 @@ public class LoginService {
         TokenService.Issued issued = tokens.issue(account);
         return new Result.Success(issued.token(), issued.expiresIn(), account.roles(), account.username(),
                 account.displayName());
+    }
+
+    /** A resident may give their phone number or ID number instead of the username. */
+    private java.util.Optional<AccountRecord> byAlias(String username) {
+        if (username.matches("1\\d{10}")) {
+            List<AccountRecord> byPhone = accounts.residentsByPhoneIndex(cipher.blindIndex(username));
+            return byPhone.size() == 1 ? java.util.Optional.of(byPhone.get(0)) : java.util.Optional.empty();
+        }
+        LoginAliases resolver = aliases.getIfAvailable();
+        if (resolver == null || username.length() < 15) {
+            return java.util.Optional.empty();
+        }
+        return ResidentIdNumber.parse(username).flatMap(id -> resolver.residentByIdNumber(id.value()))
+                .flatMap(accounts::byResident);
     }
 
     @Transactional

@@ -78,7 +78,8 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, TokenService tokens, ProblemWriter problems,
-            AuditLog audit, @Value("${huimin.security.oidc.issuer-uri:}") String oidcIssuer,
+            AuditLog audit, java.util.List<org.huimin.shared.security.PublicEndpoint> publicEndpoints,
+            @Value("${huimin.security.oidc.issuer-uri:}") String oidcIssuer,
             @Value("${huimin.security.oidc.roles-claim:roles}") String oidcRolesClaim) throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
@@ -96,16 +97,18 @@ class SecurityConfig {
                         .referrerPolicy(r -> r.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
                                         .ReferrerPolicy.NO_REFERRER)))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/login").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/directory/**").permitAll()
-                        .requestMatchers("/api/**").authenticated()
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers(HttpMethod.POST, "/api/v1/auth/login").permitAll()
+                            .requestMatchers(HttpMethod.GET, "/api/v1/directory/**").permitAll();
+                    publicEndpoints.forEach(p -> auth.requestMatchers(p.method(), p.pattern()).permitAll());
+                    auth.requestMatchers("/api/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/fhir/r4/metadata").permitAll()
                         .requestMatchers("/fhir/**").authenticated()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
                         .requestMatchers("/actuator/**").hasRole("PLATFORM_ADMIN")
-                        .anyRequest().permitAll())
+                        .anyRequest().permitAll();
+                })
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .oauth2ResourceServer(rs -> rs
                         .authenticationManagerResolver(issuers(tokens, oidcIssuer, oidcRolesClaim))

@@ -1,5 +1,6 @@
 package org.huimin.directory.fhir;
 
+import org.huimin.shared.fhir.PagedBundle;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -15,15 +16,6 @@ import org.huimin.shared.PageResult;
 final class DirectoryFhirSearch {
 
     private DirectoryFhirSearch() {
-    }
-
-    /** Fetches the window [offset, offset + count) through a page-based query. */
-    static <T> List<T> window(int offset, int count, Function<PageRequest, PageResult<T>> query) {
-        if (offset % count == 0) {
-            return query.apply(new PageRequest(offset / count, count)).items();
-        }
-        List<T> wider = query.apply(new PageRequest(0, Math.min(PageRequest.MAX_SIZE, offset + count))).items();
-        return wider.subList(Math.min(offset, wider.size()), Math.min(offset + count, wider.size()));
     }
 
     /** FHIR string search: starts-with by default, {@code :contains} and {@code :exact} as the spec defines them. */

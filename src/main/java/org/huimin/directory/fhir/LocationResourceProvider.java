@@ -13,6 +13,7 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Location;
 import org.huimin.directory.Directory;
+import org.huimin.shared.fhir.PagedBundle;
 import org.huimin.directory.OrganizationType;
 import org.springframework.stereotype.Component;
 

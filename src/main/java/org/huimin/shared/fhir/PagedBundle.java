@@ -1,4 +1,4 @@
-package org.huimin.directory.fhir;
+package org.huimin.shared.fhir;
 
 import java.util.Date;
 import java.util.List;
@@ -14,10 +14,10 @@ import org.huimin.shared.PageRequest;
 import org.huimin.shared.PageResult;
 
 /**
- * A search result that fetches only the pages HAPI asks for, so a search over a large directory never loads it all.
+ * A FHIR search result that fetches only the pages HAPI asks for, so a search over a large table never loads it all.
  * The first page is queried up front: it gives the total and serves the usual first request without a second query.
  */
-final class PagedBundle<T> implements IBundleProvider {
+public final class PagedBundle<T> implements IBundleProvider {
 
     private static final int FIRST_PAGE = 20;
 
@@ -28,7 +28,7 @@ final class PagedBundle<T> implements IBundleProvider {
     private final InstantType published = InstantType.now();
 
     /** {@code keep} filters what SQL cannot express (FHIR {@code :exact}); it may make {@link #size()} an overcount. */
-    PagedBundle(Function<PageRequest, PageResult<T>> query, Function<T, ? extends IBaseResource> toFhir,
+    public PagedBundle(Function<PageRequest, PageResult<T>> query, Function<T, ? extends IBaseResource> toFhir,
             Predicate<T> keep) {
         this.query = query;
         this.toFhir = toFhir;
@@ -36,7 +36,7 @@ final class PagedBundle<T> implements IBundleProvider {
         this.first = query.apply(new PageRequest(0, FIRST_PAGE));
     }
 
-    static <T> PagedBundle<T> empty() {
+    public static <T> PagedBundle<T> empty() {
         return new PagedBundle<T>(page -> new PageResult<>(List.of(), 0, page.page(), page.size()), t -> null,
                 t -> false);
     }
@@ -54,8 +54,17 @@ final class PagedBundle<T> implements IBundleProvider {
             return List.of();
         }
         List<T> rows = to <= first.items().size() ? first.items().subList(from, to)
-                : DirectoryFhirSearch.window(from, to - from, query);
+                : window(from, to - from, query);
         return rows.stream().filter(keep).<IBaseResource>map(toFhir).toList();
+    }
+
+    /** Fetches the window [offset, offset + count) through a page-based query. */
+    static <T> List<T> window(int offset, int count, Function<PageRequest, PageResult<T>> query) {
+        if (offset % count == 0) {
+            return query.apply(new PageRequest(offset / count, count)).items();
+        }
+        List<T> wider = query.apply(new PageRequest(0, Math.min(PageRequest.MAX_SIZE, offset + count))).items();
+        return wider.subList(Math.min(offset, wider.size()), Math.min(offset + count, wider.size()));
     }
 
     @Override

@@ -1,0 +1,169 @@
+/*
+ * Load run of health-code verification against a running Huimin server, loopback only, bounded in requests and time.
+ *
+ *   java bench/HealthCodeLoad.java [--base http://127.0.0.1:8080] [--requests 20000] [--concurrency 16] [--seconds 60]
+ *
+ * Needs the demo data (resident, resident2, elder and nurse accounts, password Huimin@2026). It first fetches fresh
+ * codes (GET /api/v1/me/health-code, QR image included), then verifies each up to four times in the ENTRY scene, as
+ * terminals at a hospital entrance would (POST /api/v1/health-codes/verify as the nurse), so every verification is
+ * an accepted scan that is written to the scan log. Prints one line per metric: "metric: value unit".
+ * Codes live 60 s by default: the run fetches codes in rounds so that none expires before it is used.
+ */
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+public class HealthCodeLoad {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final int USES_PER_CODE = 4;
+    static final int ROUND = 4000;
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opt = new java.util.HashMap<>(Map.of("--base", "http://127.0.0.1:8080", "--requests",
+                "20000", "--concurrency", "16", "--seconds", "60"));
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            opt.put(args[i], args[i + 1]);
+        }
+        String base = opt.get("--base").replaceAll("/$", "");
+        String host = URI.create(base).getHost();
+        if (!List.of("127.0.0.1", "localhost", "::1", "[::1]").contains(host)) {
+            throw new IllegalArgumentException("loopback only: " + host);
+        }
+        int requests = Integer.parseInt(opt.get("--requests"));
+        int concurrency = Integer.parseInt(opt.get("--concurrency"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(Long.parseLong(opt.get("--seconds"))).toNanos();
+        List<String> residents = new ArrayList<>();
+        for (String user : List.of("resident", "resident2", "elder")) {
+            residents.add(login(base, user));
+        }
+        String nurse = login(base, "nurse");
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+
+        long[] latencies = new long[requests];
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        double issueSeconds = 0;
+        int issued = 0;
+        double verifySeconds = 0;
+        while (done.get() < requests && System.nanoTime() < deadline) {
+            int batch = Math.min(ROUND, requests - done.get());
+            int codes = (batch + USES_PER_CODE - 1) / USES_PER_CODE;
+            // fetch this round's codes
+            String[] tokens = new String[codes];
+            AtomicInteger nextCode = new AtomicInteger();
+            long t0 = System.nanoTime();
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < concurrency; w++) {
+                futures.add(pool.submit(() -> {
+                    int i;
+                    while ((i = nextCode.getAndIncrement()) < codes) {
+                        try {
+                            String body = get(base + "/api/v1/me/health-code", residents.get(i % residents.size()));
+                            Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(body);
+                            tokens[i] = m.find() ? m.group(1) : null;
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (var f : futures) {
+                f.get();
+            }
+            issueSeconds += (System.nanoTime() - t0) / 1e9;
+            issued += codes;
+            // verify each code USES_PER_CODE times, spread so that one code's scans do not follow each other
+            AtomicInteger next = new AtomicInteger();
+            int offset = done.get();
+            long t1 = System.nanoTime();
+            futures.clear();
+            for (int w = 0; w < concurrency; w++) {
+                futures.add(pool.submit(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < batch && System.nanoTime() < deadline) {
+                        String token = tokens[i % codes];
+                        long t = System.nanoTime();
+                        try {
+                            if (token == null) {
+                                throw new IllegalStateException("no code");
+                            }
+                            post(base + "/api/v1/health-codes/verify",
+                                    "{\"token\":\"" + token + "\",\"scene\":\"ENTRY\",\"terminalId\":\"gate-"
+                                            + (i % 4) + "\"}", nurse);
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                        }
+                        latencies[offset + i] = System.nanoTime() - t;
+                        done.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (var f : futures) {
+                f.get();
+            }
+            verifySeconds += (System.nanoTime() - t1) / 1e9;
+        }
+        pool.shutdown();
+        pool.awaitTermination(30, TimeUnit.SECONDS);
+        int n = done.get();
+        long[] sorted = Arrays.stream(latencies, 0, n).filter(l -> l > 0).sorted().toArray();
+        System.out.printf("health_code_issue_throughput: %.0f codes/s%n", issued / issueSeconds);
+        System.out.printf("health_code_verify_throughput: %.0f verifications/s%n", n / verifySeconds);
+        System.out.printf("health_code_verify_p50: %.2f ms%n", pct(sorted, 0.50));
+        System.out.printf("health_code_verify_p95: %.2f ms%n", pct(sorted, 0.95));
+        System.out.printf("health_code_verify_p99: %.2f ms%n", pct(sorted, 0.99));
+        System.out.printf("health_code_verify_requests: %d requests%n", n);
+        System.out.printf("health_code_errors: %d requests%n", errors.get());
+    }
+
+    static double pct(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+
+    static String get(String url, String token) throws Exception {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).build();
+        return check(url, HTTP.send(r, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    static String post(String url, String body, String token) throws Exception {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return check(url, HTTP.send(r, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    static String check(String url, HttpResponse<String> r) {
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(url + " -> " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    static String login(String base, String user) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\"Huimin@2026\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("\"accessToken\":\"([^\"]+)\"").matcher(r.body());
+        if (r.statusCode() != 200 || !m.find()) {
+            throw new IllegalStateException("login " + user + " failed: " + r.statusCode() + " " + r.body());
+        }
+        return m.group(1);
+    }
+}
