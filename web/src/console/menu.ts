@@ -1,7 +1,7 @@
 import type { Component } from 'vue'
 import type { RouteComponent } from 'vue-router'
-import { Bell, House, Lock, Message, OfficeBuilding, User } from '@element-plus/icons-vue'
-import type { Role } from '@/shared/types'
+import { Bell, Checked, Connection, House, Key, Lock, Message, OfficeBuilding, Postcard, User } from '@element-plus/icons-vue'
+import { CODE_VERIFIER_ROLES, type Role } from '@/shared/types'
 
 export interface MenuEntry {
   /** Route name, and the `console-menu-<key>` / `console-card-<key>` test ids. */
@@ -21,6 +21,33 @@ export interface MenuEntry {
 /** The console's pages: sidebar, home page quick links and routes (router.ts) in one list. */
 export const MENU: MenuEntry[] = [
   { key: 'home', path: '/', label: 'console.menu.home', icon: House, view: () => import('./views/HomeView.vue') },
+  {
+    key: 'verify',
+    path: '/verify',
+    label: 'console.menu.verify',
+    icon: Checked,
+    view: () => import('./views/VerifyView.vue'),
+    roles: [...CODE_VERIFIER_ROLES],
+    card: 'console.cards.verify',
+  },
+  {
+    key: 'window',
+    path: '/window',
+    label: 'console.menu.window',
+    icon: Postcard,
+    view: () => import('./views/WindowView.vue'),
+    roles: ['CLERK', 'NURSE', 'PLATFORM_ADMIN'],
+    card: 'console.cards.window',
+  },
+  {
+    key: 'empi',
+    path: '/empi',
+    label: 'console.menu.empi',
+    icon: Connection,
+    view: () => import('./views/EmpiView.vue'),
+    roles: ['CLERK', 'PLATFORM_ADMIN'],
+    card: 'console.cards.empi',
+  },
   {
     key: 'directory',
     path: '/directory',
@@ -54,6 +81,15 @@ export const MENU: MenuEntry[] = [
     view: () => import('./views/AccountsView.vue'),
     roles: ['PLATFORM_ADMIN'],
     card: 'console.cards.accounts',
+  },
+  {
+    key: 'code-keys',
+    path: '/code-keys',
+    label: 'console.menu.codeKeys',
+    icon: Key,
+    view: () => import('./views/CodeKeysView.vue'),
+    roles: ['PLATFORM_ADMIN'],
+    card: 'console.cards.codeKeys',
   },
   {
     key: 'dev-sms',

@@ -41,6 +41,36 @@ export const router = createRouter({
       meta: { tabbar: true, requiresAuth: true, title: 'messages.title' },
     },
     { path: '/me', name: 'me', component: () => import('./views/MeView.vue'), meta: { tabbar: true, title: 'nav.me' } },
+    {
+      path: '/register',
+      name: 'register',
+      component: () => import('./views/RegisterView.vue'),
+      meta: { title: 'register.title' },
+    },
+    {
+      path: '/health-code',
+      name: 'health-code',
+      component: () => import('./views/HealthCodeView.vue'),
+      meta: { requiresAuth: true, title: 'healthCode.title' },
+    },
+    {
+      path: '/health-code/scans',
+      name: 'scans',
+      component: () => import('./views/ScanHistoryView.vue'),
+      meta: { requiresAuth: true, title: 'scans.title' },
+    },
+    {
+      path: '/family',
+      name: 'family',
+      component: () => import('./views/FamilyView.vue'),
+      meta: { requiresAuth: true, title: 'family.title' },
+    },
+    {
+      path: '/family/add',
+      name: 'family-add',
+      component: () => import('./views/AddRelativeView.vue'),
+      meta: { requiresAuth: true, title: 'family.addTitle' },
+    },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
 })
@@ -49,7 +79,7 @@ router.beforeEach((to) => {
   if (to.meta.requiresAuth && !session.token) {
     return { name: 'login', query: { redirect: to.fullPath } }
   }
-  if (to.name === 'login' && session.token) return { path: '/' }
+  if ((to.name === 'login' || to.name === 'register') && session.token) return { path: '/' }
   return true
 })
 

@@ -4,16 +4,40 @@ import type {
   Account,
   AuditEntry,
   AuditVerification,
+  CodeLink,
+  CodeLinkKind,
+  CodeScan,
   DevSms,
+  HealthCode,
   LoginResponse,
+  MatchReview,
   Me,
+  MergeDecision,
+  MergeRecord,
+  MyResident,
   NewOrganization,
+  NewProxyBinding,
+  NewRelative,
+  NewResident,
   NewStaffAccount,
   NotificationPage,
   Organization,
   OrganizationDetail,
   Page,
   Practitioner,
+  ProxyForMe,
+  RegistrationPending,
+  RelativesPage,
+  ResidentRegistration,
+  ResidentRow,
+  ResolveRequest,
+  ResolveResult,
+  SigningKey,
+  StaticCode,
+  TrustedKey,
+  TrustList,
+  VerifyRequest,
+  VerifyResult,
 } from './types'
 
 const V1 = '/api/v1'
@@ -79,4 +103,84 @@ export const adminApi = {
     api.get<Page<Account>>(`${V1}/admin/accounts`, { query: { ...query } }),
   createAccount: (body: NewStaffAccount) => api.post<{ id: string }>(`${V1}/admin/accounts`, body),
   unlock: (id: string) => api.post<void>(`${V1}/admin/accounts/${encodeURIComponent(id)}/unlock`),
+}
+
+const id = (value: string) => encodeURIComponent(value)
+
+/** A list answer as `{items: [...]}` or as a bare array. */
+async function itemsOf<T>(call: Promise<{ items?: T[] } | T[]>): Promise<T[]> {
+  const res = await call
+  return Array.isArray(res) ? res : (res?.items ?? [])
+}
+
+/** Real-name self-registration (public: no token is sent). */
+export const registrationApi = {
+  register: (body: ResidentRegistration) =>
+    api.post<RegistrationPending>(`${V1}/residents/register`, body, { auth: false }),
+  confirm: (residentId: string, code: string) =>
+    api.post<{ residentId: string; status: string }>(`${V1}/residents/register/confirm`, { residentId, code }, { auth: false }),
+  resend: (residentId: string) =>
+    api.post<{ codeExpiresAt: string }>(`${V1}/residents/register/resend`, { residentId }, { auth: false }),
+}
+
+/** The signed-in resident's own identity, health code, family proxies and code links. */
+export const meApi = {
+  resident: () => api.get<MyResident>(`${V1}/me/resident`),
+  healthCode: () => api.get<HealthCode>(`${V1}/me/health-code`),
+  /** The code of a relative I am a confirmed proxy for (403 otherwise). */
+  relativeHealthCode: (residentId: string) => api.get<HealthCode>(`${V1}/residents/${id(residentId)}/health-code`),
+  /** My scans, or a relative's when `residentId` is given. */
+  scans: (residentId: string | null | undefined, query: PageQuery, signal?: AbortSignal) =>
+    api.get<Page<CodeScan>>(
+      residentId ? `${V1}/residents/${id(residentId)}/health-code/scans` : `${V1}/me/health-code/scans`,
+      { query: { ...query }, signal },
+    ),
+  relatives: () => api.get<RelativesPage>(`${V1}/me/relatives`),
+  addRelative: (body: NewRelative) => api.post<{ proxyId: string; status: string }>(`${V1}/me/relatives`, body),
+  removeRelative: (proxyId: string) => api.delete<void>(`${V1}/me/relatives/${id(proxyId)}`),
+  proxies: () => itemsOf(api.get<{ items: ProxyForMe[] }>(`${V1}/me/proxies`)),
+  acceptProxy: (proxyId: string) => api.post<void>(`${V1}/me/proxies/${id(proxyId)}/accept`),
+  declineProxy: (proxyId: string) => api.post<void>(`${V1}/me/proxies/${id(proxyId)}/decline`),
+  revokeProxy: (proxyId: string) => api.delete<void>(`${V1}/me/proxies/${id(proxyId)}`),
+  issueStaticCode: (pin: string) => api.post<StaticCode>(`${V1}/me/static-code`, { pin }),
+  codeLinks: () => itemsOf(api.get<{ items: CodeLink[] }>(`${V1}/me/code-links`)),
+  link: (kind: CodeLinkKind, reference: string) => api.put<CodeLink>(`${V1}/me/code-links/${id(kind)}`, { reference }),
+  unlink: (kind: CodeLinkKind) => api.delete<void>(`${V1}/me/code-links/${id(kind)}`),
+}
+
+export const healthCodeApi = {
+  /** Any staff role; refusals are problems whose `type` names the reason. */
+  verify: (body: VerifyRequest) => api.post<VerifyResult>(`${V1}/health-codes/verify`, body),
+  trustListPath: `${V1}/health-codes/trust-list`,
+  trustList: () => api.get<TrustList>(`${V1}/health-codes/trust-list`, { auth: false }),
+}
+
+/** Window registration (CLERK, NURSE, PLATFORM_ADMIN). */
+export const windowApi = {
+  search: (query: PageQuery & { q?: string }) => api.get<Page<ResidentRow>>(`${V1}/residents`, { query: { ...query } }),
+  register: (body: NewResident) => api.post<{ residentId: string }>(`${V1}/residents`, body),
+  issueStaticCode: (residentId: string, pin: string) =>
+    api.post<StaticCode>(`${V1}/residents/${id(residentId)}/static-code`, { pin }),
+  bindProxy: (body: NewProxyBinding) => api.post<{ proxyId: string; status: string }>(`${V1}/proxies`, body),
+}
+
+/** Master-index review queue and merges (CLERK, PLATFORM_ADMIN). */
+export const empiApi = {
+  reviews: (query: PageQuery & { status?: string }) =>
+    api.get<Page<MatchReview>>(`${V1}/empi/reviews`, { query: { ...query } }),
+  decide: (reviewId: string, body: MergeDecision) => api.post<void>(`${V1}/empi/reviews/${id(reviewId)}/decision`, body),
+  merges: (query: PageQuery) => api.get<Page<MergeRecord>>(`${V1}/empi/merges`, { query: { ...query } }),
+  undo: (mergeId: string, reason: string) => api.post<void>(`${V1}/empi/merges/${id(mergeId)}/undo`, { reason }),
+  resolve: (body: ResolveRequest) => api.post<ResolveResult>(`${V1}/empi/resolve`, body),
+}
+
+/** This region's signing keys and other regions' trusted keys (PLATFORM_ADMIN). */
+export const codeKeysApi = {
+  keys: () => itemsOf(api.get<{ items: SigningKey[] }>(`${V1}/admin/health-codes/keys`)),
+  rotate: () => api.post<{ kid: string }>(`${V1}/admin/health-codes/keys/rotate`),
+  revoke: (kid: string, reason: string) => api.post<void>(`${V1}/admin/health-codes/keys/${id(kid)}/revoke`, { reason }),
+  trusted: () => itemsOf(api.get<{ items: TrustedKey[] }>(`${V1}/admin/health-codes/trusted-keys`)),
+  addTrusted: (body: { kid: string; region: string; x: string }) =>
+    api.post<TrustedKey>(`${V1}/admin/health-codes/trusted-keys`, body),
+  removeTrusted: (kid: string) => api.delete<void>(`${V1}/admin/health-codes/trusted-keys/${id(kid)}`),
 }

@@ -21,3 +21,40 @@ export function levelLabel(org: Pick<Organization, 'level' | 'grade'>): string {
   if (!org.grade) return level
   return t('level.withGrade', { level, grade: label('grade', org.grade) })
 }
+
+export const sceneLabel = (v: string | null | undefined) => label('identity.scene', v)
+export const relationLabel = (v: string | null | undefined) => label('identity.relation', v)
+export const permissionLabel = (v: string | null | undefined) => label('identity.permission', v)
+export const proxyStatusLabel = (v: string | null | undefined) => label('identity.proxyStatus', v)
+export const residentStatusLabel = (v: string | null | undefined) => label('identity.residentStatus', v)
+export const codeLinkLabel = (v: string | null | undefined) => label('identity.codeLink', v)
+export const documentTypeLabel = (v: string | null | undefined) => label('identity.document', v)
+export const sexLabel = (v: string | null | undefined) => label('identity.sexes', v)
+export const scanOutcomeLabel = (v: string | null | undefined) => label('identity.scanOutcome', v)
+export const agreementLabel = (v: string | null | undefined) => label('identity.agreement', v)
+export const keyStatusLabel = (v: string | null | undefined) => label('identity.keyStatus', v)
+export const codeTypeLabel = (v: string | null | undefined) => label('identity.codeType', v)
+export const matchOutcomeLabel = (v: string | null | undefined) => label('identity.matchOutcome', v)
+export const matchFieldLabel = (v: string | null | undefined) => label('identity.matchField', v)
+
+/** `invalid-health-code` → `invalidHealthCode` (message keys are camelCase). */
+const camel = (slug: string) => slug.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())
+
+/**
+ * Why a health code was refused: the last segment of the problem `type` (`…/problems/expired-health-code`) or a scan's
+ * `reason` (`EXPIRED`, `expired-health-code`…), as a short label; the raw value when unknown.
+ */
+export function refusalLabel(reason: string | null | undefined): string {
+  if (!reason) return '—'
+  const key = `identity.refusal.${camel(refusalSlug(reason))}`
+  return te(key) ? t(key) : reason
+}
+
+/** `https://huimin.org/problems/invalid-health-code` → `invalid-health-code`; `EXPIRED` → `expired-health-code`. */
+export function refusalSlug(reason: string): string {
+  const last = reason.split('/').pop() ?? reason
+  const slug = last.toLowerCase().replace(/_/g, '-')
+  if (te(`identity.refusal.${camel(slug)}`)) return slug
+  const withSuffix = `${slug}-health-code`
+  return te(`identity.refusal.${camel(withSuffix)}`) ? withSuffix : slug
+}

@@ -197,3 +197,290 @@ export interface NewStaffAccount {
   organizationId?: string
   phone?: string
 }
+
+// ---- Identity (一码通): real-name registration, health code, proxies, window registration, EMPI, signing keys ----
+
+export type Sex = 'MALE' | 'FEMALE'
+
+export type Scene = 'REGISTRATION' | 'CONSULTATION' | 'PAYMENT' | 'PHARMACY' | 'VACCINATION' | 'RECORD_LOOKUP' | 'ENTRY'
+export const SCENES: readonly Scene[] = [
+  'REGISTRATION',
+  'CONSULTATION',
+  'PAYMENT',
+  'PHARMACY',
+  'VACCINATION',
+  'RECORD_LOOKUP',
+  'ENTRY',
+]
+
+export type Relation = 'PARENT' | 'SPOUSE' | 'CHILD' | 'OTHER'
+export const RELATIONS: readonly Relation[] = ['PARENT', 'SPOUSE', 'CHILD', 'OTHER']
+
+export type ProxyPermission = 'SHOW_CODE' | 'BOOK' | 'PAY' | 'READ_RECORDS'
+export const PROXY_PERMISSIONS: readonly ProxyPermission[] = ['SHOW_CODE', 'BOOK', 'PAY', 'READ_RECORDS']
+
+export type ProxyStatus = 'PENDING' | 'ACTIVE'
+export type ResidentStatus = 'ACTIVE' | 'UNVERIFIED' | 'MERGED'
+
+export type CodeLinkKind = 'INSURANCE_VOUCHER' | 'PAYMENT_ACCOUNT'
+export const CODE_LINK_KINDS: readonly CodeLinkKind[] = ['INSURANCE_VOUCHER', 'PAYMENT_ACCOUNT']
+
+export type DocumentType =
+  | 'BIRTH_CERTIFICATE'
+  | 'PASSPORT'
+  | 'HK_MACAO_PERMIT'
+  | 'TAIWAN_PERMIT'
+  | 'INSURANCE_NUMBER'
+  | 'MRN'
+export const DOCUMENT_TYPES: readonly DocumentType[] = [
+  'BIRTH_CERTIFICATE',
+  'PASSPORT',
+  'HK_MACAO_PERMIT',
+  'TAIWAN_PERMIT',
+  'INSURANCE_NUMBER',
+  'MRN',
+]
+
+/** Staff roles that may verify a health code (every role but residents and auditors). */
+export const CODE_VERIFIER_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'RESIDENT' && r !== 'AUDITOR')
+
+/** Body of POST /api/v1/residents/register (public). */
+export interface ResidentRegistration {
+  idNumber: string
+  name: string
+  phone: string
+  password: string
+}
+
+export interface RegistrationPending {
+  residentId: string
+  status: 'PENDING_PHONE' | string
+  phoneMasked: string
+  codeExpiresAt: string
+}
+
+/** GET /api/v1/me/resident */
+export interface MyResident {
+  residentId: string
+  name: string
+  sex: Sex | string
+  birthDate: string
+  age: number
+  idNumberMasked: string
+  phoneMasked?: string | null
+  address?: string | null
+  verified: boolean
+  staticCodeIssuedAt?: string | null
+}
+
+/** GET /api/v1/me/health-code and /api/v1/residents/{id}/health-code */
+export interface HealthCode {
+  residentId: string
+  token: string
+  expiresAt: string
+  refreshSeconds: number
+  qrPng: string
+  issuer: string
+  kid: string
+}
+
+export interface CodeScan {
+  scanId: string
+  scene: Scene | string
+  organizationName?: string | null
+  terminalId?: string | null
+  scannedAt: string
+  outcome: 'ACCEPTED' | 'REFUSED' | string
+  reason?: string | null
+  actingForName?: string | null
+}
+
+export interface Relative {
+  proxyId: string
+  residentId: string
+  name: string
+  relation: Relation | string
+  status: ProxyStatus | string
+  permissions: (ProxyPermission | string)[]
+  minor: boolean
+  createdAt: string
+  confirmedAt?: string | null
+}
+
+export interface RelativesPage {
+  items: Relative[]
+  max: number
+}
+
+/** Someone who acts for me (the same shape, seen from the other side). */
+export interface ProxyForMe {
+  proxyId: string
+  residentId: string
+  name: string
+  relation: Relation | string
+  status: ProxyStatus | string
+  permissions: (ProxyPermission | string)[]
+  createdAt: string
+  confirmedAt?: string | null
+}
+
+export interface NewRelative {
+  idNumber: string
+  name: string
+  relation: Relation
+  permissions?: ProxyPermission[]
+}
+
+export interface StaticCode {
+  token: string
+  qrPng: string
+  issuedAt: string
+}
+
+export interface CodeLink {
+  kind: CodeLinkKind | string
+  referenceMasked: string
+  linkedAt?: string | null
+}
+
+export interface VerifyRequest {
+  token: string
+  scene: Scene
+  pin?: string
+  terminalId?: string
+}
+
+export interface VerifyResult {
+  valid: boolean
+  scanId: string
+  residentId: string
+  maskedName: string
+  maskedIdNumber: string
+  sex?: Sex | string | null
+  age?: number | null
+  codeType: 'DYNAMIC' | 'STATIC' | string
+  issuer: string
+  kid: string
+  expiresAt?: string | null
+  links?: { kind: CodeLinkKind | string; referenceMasked: string }[]
+}
+
+export type KeyStatus = 'ACTIVE' | 'RETIRED' | 'REVOKED'
+
+export interface TrustList {
+  issuer: string
+  keys: { kid: string; alg: string; x: string; region: string; status: KeyStatus | string; createdAt: string }[]
+  issuedAt: string
+}
+
+export interface SigningKey {
+  kid: string
+  region: string
+  status: KeyStatus | string
+  createdAt: string
+  retiredAt?: string | null
+  revokedAt?: string | null
+}
+
+export interface TrustedKey {
+  kid: string
+  region: string
+  x: string
+  status?: KeyStatus | string | null
+  /** When it was added here (the server may name it either way). */
+  createdAt?: string | null
+  addedAt?: string | null
+  addedBy?: string | null
+}
+
+/** Body of POST /api/v1/residents (window registration). */
+export interface NewResident {
+  idNumber: string
+  name: string
+  phone?: string
+  address?: string
+  username?: string
+  password?: string
+}
+
+/** A row of GET /api/v1/residents (staff search). */
+export interface ResidentRow {
+  residentId: string
+  name: string
+  sex?: Sex | string | null
+  birthDate?: string | null
+  idNumberMasked?: string | null
+  phoneMasked?: string | null
+  address?: string | null
+  status: ResidentStatus | string
+  hasAccount: boolean
+}
+
+export interface NewProxyBinding {
+  proxyResidentId: string
+  relativeResidentId: string
+  relation: Relation
+  permissions?: ProxyPermission[]
+}
+
+export interface IdentityDocument {
+  type: DocumentType | string
+  valueMasked: string
+}
+
+export interface ReviewSide {
+  residentId: string
+  name: string
+  sex?: Sex | string | null
+  birthDate?: string | null
+  idNumberMasked?: string | null
+  phoneMasked?: string | null
+  address?: string | null
+  status?: ResidentStatus | string | null
+  documents?: IdentityDocument[]
+}
+
+export type Agreement = 'AGREE' | 'PARTIAL' | 'DISAGREE' | 'MISSING'
+
+export interface MatchReview {
+  reviewId: string
+  score: number
+  status: 'OPEN' | 'DECIDED' | string
+  createdAt: string
+  left: ReviewSide
+  right: ReviewSide
+  fields: { field: string; left?: string | null; right?: string | null; weight: number; agreement: Agreement | string }[]
+  decision?: 'MERGE' | 'KEEP_APART' | string | null
+}
+
+export interface MergeDecision {
+  decision: 'MERGE' | 'KEEP_APART'
+  survivorId?: string
+  reason: string
+}
+
+export interface MergeRecord {
+  mergeId: string
+  survivor: { residentId: string; name: string }
+  merged: { residentId: string; name: string }
+  mergedAt: string
+  mergedBy: string
+  reason: string
+  undoneAt?: string | null
+}
+
+export interface ResolveRequest {
+  name: string
+  sex: Sex
+  birthDate: string
+  phone?: string
+  address?: string
+  documents?: { type: DocumentType; value: string; issuer?: string }[]
+}
+
+export interface ResolveResult {
+  outcome: 'MATCH' | 'POSSIBLE_MATCH' | 'NO_MATCH' | string
+  residentId: string
+  reviewId?: string | null
+  score: number
+}

@@ -55,6 +55,7 @@ public class KeyRing {
     private final String region;
     private final SecureRandom random = new SecureRandom();
     private final ConcurrentMap<String, Ed25519PublicKeyParameters> decoded = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, VerificationKey> materials = new ConcurrentHashMap<>();
     private volatile SigningKey signing;
 
     KeyRing(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock, HealthCodeProperties properties) {
@@ -144,6 +145,32 @@ public class KeyRing {
         signing = null;
     }
 
+    /**
+     * The key material for {@code kid} from a local cache (loaded from the database on a miss), for checking a
+     * signature before anything else. The status it carries may be stale: callers confirm the key's current status
+     * and public key in the database before they accept a code, as {@code HealthCodeService} does in the same query
+     * that reads the resident.
+     */
+    public Optional<VerificationKey> material(String kid) {
+        VerificationKey cached = materials.get(kid);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<VerificationKey> loaded = verificationKey(kid);
+        loaded.ifPresent(k -> {
+            if (materials.size() > 10_000) {
+                materials.clear(); // only forged key ids could grow it: those are never found, so never cached
+            }
+            materials.put(kid, k);
+        });
+        return loaded;
+    }
+
+    /** The encoded public key of a verification key, as the database and the trust list hold it. */
+    public static String encoded(VerificationKey key) {
+        return B64.encodeToString(key.key().getEncoded());
+    }
+
     /** The key for {@code kid} with its current status, or empty when no such key is known. */
     public Optional<VerificationKey> verificationKey(String kid) {
         return jdbc.sql("""
@@ -206,6 +233,7 @@ public class KeyRing {
         if (jdbc.sql("delete from identity_trusted_key where kid = :kid").param("kid", kid).update() == 0) {
             throw ProblemException.notFound("trusted key", kid);
         }
+        materials.remove(kid);
     }
 
     private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

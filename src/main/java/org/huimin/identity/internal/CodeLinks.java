@@ -40,6 +40,12 @@ public class CodeLinks {
     public record Link(CodeLinkKind kind, String referenceMasked, Instant linkedAt) {
     }
 
+    /** A link from its compact form {@code KIND:masked} (the verification query aggregates links so). */
+    static Link parse(String compact) {
+        int colon = compact.indexOf(':');
+        return new Link(CodeLinkKind.valueOf(compact.substring(0, colon)), compact.substring(colon + 1), null);
+    }
+
     public List<Link> of(UUID residentId) {
         return jdbc.sql("""
                 select kind, reference_masked, linked_at from identity_code_link where resident_id = :r order by kind""")

@@ -135,14 +135,26 @@ public class HealthCodeService implements HealthCodes {
     public Verified verify(String text, Scene scene, String pin, String terminalId) {
         Actor actor = CurrentActor.get();
         Instant now = clock.instant();
-        TokenVerifier.Outcome outcome = TokenVerifier.verify(text, keys::verificationKey, now,
-                properties.clockSkew());
+        TokenVerifier.Outcome outcome = TokenVerifier.verify(text, keys::material, now, properties.clockSkew());
         HealthCodeToken t = outcome.token();
-        boolean foreign = outcome.authentic() && outcome.key().status() == KeyRing.Status.TRUSTED;
+        if (!outcome.authentic()) {
+            throw refuse(null, t, scene, terminalId, actor, now, outcome.refusal(), outcome.reason());
+        }
+        // the signature is good: confirm the key's current status and read the resident in one round trip
+        ResidentRecords.ScanContext context = residents.scanContext(t.kid(), t.tokenIdText(), t.residentId());
+        String material = KeyRing.encoded(outcome.key());
+        boolean own = context.ownKey() != null && context.ownKey().equals(material);
+        boolean foreign = !own && context.trustedKey() != null && context.trustedKey().equals(material);
+        UUID ref = own ? t.residentId() : null;
+        if (!own && !foreign) {
+            throw refuse(null, t, scene, terminalId, actor, now, Refusal.INVALID, "unknown key");
+        }
+        if (own && "REVOKED".equals(context.ownKeyStatus())) {
+            throw refuse(ref, t, scene, terminalId, actor, now, Refusal.REVOKED, "signing key revoked");
+        }
         if (!outcome.accepted()) {
             // a scan of an authentic code is logged against its resident; a forged one against nobody
-            throw refuse(t == null || foreign ? null : t.residentId(), t, scene, terminalId, actor, now,
-                    outcome.refusal(), outcome.reason());
+            throw refuse(ref, t, scene, terminalId, actor, now, outcome.refusal(), outcome.reason());
         }
         if (foreign) {
             // another region's resident: authentic and current; their identity stays with their region
@@ -150,20 +162,24 @@ public class HealthCodeService implements HealthCodes {
             return new Verified(true, scanId, t.residentId(), null, null, null, null, t.type(),
                     Integer.toString(t.region()), t.kid(), t.expiresAt(), true, List.of());
         }
-        Optional<ResidentRow> found = residents.effective(t.residentId());
-        if (found.isEmpty()) {
+        ResidentRow r = context.resident();
+        List<CodeLinks.Link> linked = context.links().stream().map(CodeLinks::parse).toList();
+        if (r != null && r.mergedInto() != null) {
+            r = residents.effective(r.id()).orElse(null);
+            linked = r == null ? List.of() : links.of(r.id());
+        }
+        if (r == null) {
             throw refuse(null, t, scene, terminalId, actor, now, Refusal.INVALID, "unknown resident");
         }
-        ResidentRow r = found.get();
         if (t.type() == CodeType.STATIC) {
             checkStatic(r, t, pin, scene, terminalId, actor, now);
-        } else if (properties.maxScansPerToken() > 0 && acceptedScans(t) >= properties.maxScansPerToken()) {
+        } else if (properties.maxScansPerToken() > 0 && context.uses() >= properties.maxScansPerToken()) {
             throw refuse(r.id(), t, scene, terminalId, actor, now, Refusal.REPLAYED,
                     "used " + properties.maxScansPerToken() + " times");
         }
         UUID scanId = accept(r.id(), t, scene, terminalId, actor, now);
         return new Verified(true, scanId, r.id(), r.nameMasked(), r.idNumberMasked(), r.sex().name(), r.age(now),
-                t.type(), Integer.toString(t.region()), t.kid(), t.expiresAt(), false, links.of(r.id()));
+                t.type(), Integer.toString(t.region()), t.kid(), t.expiresAt(), false, linked);
     }
 
     private void checkStatic(ResidentRow r, HealthCodeToken t, String pin, Scene scene, String terminalId,
@@ -196,11 +212,6 @@ public class HealthCodeService implements HealthCodes {
         if (refusal != null) {
             throw refuse(r.id(), t, scene, terminalId, actor, now, refusal, "wrong PIN");
         }
-    }
-
-    private long acceptedScans(HealthCodeToken t) {
-        return jdbc.sql("select count(*) from identity_code_scan where token_id = :t and outcome = 'ACCEPTED'")
-                .param("t", t.tokenIdText()).query(Long.class).single();
     }
 
     private UUID accept(UUID residentId, HealthCodeToken t, Scene scene, String terminalId, Actor actor,

@@ -35,10 +35,15 @@ final class QrCodes {
         int w = matrix.getWidth() * MODULE_PIXELS;
         int h = matrix.getHeight() * MODULE_PIXELS;
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_BINARY);
+        var raster = image.getRaster();
+        int[] row = new int[w];
         for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                image.setRGB(x, y, matrix.get(x / MODULE_PIXELS, y / MODULE_PIXELS) ? 0xFF000000 : 0xFFFFFFFF);
+            if (y % MODULE_PIXELS == 0) {
+                for (int x = 0; x < w; x++) {
+                    row[x] = matrix.get(x / MODULE_PIXELS, y / MODULE_PIXELS) ? 0 : 1; // 1 is white
+                }
             }
+            raster.setSamples(0, y, w, 1, 0, row);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
         try {

@@ -181,6 +181,37 @@ class ResidentRecords {
                 .query(UUID.class).list();
     }
 
+    /**
+     * Everything a verification needs after the signature checked out, in one round trip: the key's current status
+     * and public key (own or trusted), how often the token was accepted, the resident and the masked code links.
+     */
+    record ScanContext(String ownKeyStatus, String ownKey, String trustedKey, long uses, ResidentRow resident,
+            List<String> links) {
+    }
+
+    ScanContext scanContext(String kid, String tokenId, UUID residentId) {
+        return jdbc.sql("""
+                select k.status as key_status, k.public_key as own_key, t.public_key as trusted_key,
+                    (select count(*) from identity_code_scan s where s.token_id = :tid and s.outcome = 'ACCEPTED')
+                        as uses,
+                    (select string_agg(l.kind || ':' || l.reference_masked, ',' order by l.kind)
+                        from identity_code_link l where l.resident_id = r.id) as links,
+                    r.*
+                from (select 1 as one) x
+                left join identity_signing_key k on k.kid = :kid
+                left join identity_trusted_key t on t.kid = :kid
+                left join identity_resident r on r.id = :rid""")
+                .param("kid", kid).param("tid", tokenId).param("rid", residentId)
+                .query((rs, n) -> {
+                    String links = rs.getString("links");
+                    return new ScanContext(rs.getString("key_status"), rs.getString("own_key"),
+                            rs.getString("trusted_key"), rs.getLong("uses"),
+                            rs.getObject("id", UUID.class) == null ? null : map(rs, n),
+                            links == null ? List.of() : List.of(links.split(",")));
+                })
+                .single();
+    }
+
     void setStatus(UUID id, ResidentStatus status, UUID mergedInto, Instant now) {
         jdbc.sql("update identity_resident set status = :s, merged_into = :m, updated_at = :now where id = :id")
                 .param("s", status.name()).param("m", mergedInto).param("now", utc(now)).param("id", id).update();
