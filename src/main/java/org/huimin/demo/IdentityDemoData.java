@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * The one-code demo (dataset {@code identity-v1}): {@code elder}, aged 78 without a smartphone, whose child
  * {@code resident} is her confirmed proxy; {@code resident2}, unrelated to both; and a few records that arrived
- * without ID numbers, so the master-index review queue has work in it.
+ * without ID numbers: one linked
+ * automatically, one in the master-index review queue, one newborn.
  */
 @Component
 @ConditionalOnProperty(name = "huimin.demo.enabled", havingValue = "true")
@@ -65,16 +66,19 @@ class IdentityDemoData {
         // the elder's child acts for her: verified in person at the county service window
         proxies.bindVerified(resident, elder, Relation.PARENT, EnumSet.allOf(ProxyPermission.class));
 
-        // records that arrived without an ID number: the elder again from a clinic's feed (a homophone in the given
-        // name), and a newborn with a birth medical certificate
+        // records that arrived without an ID number: the elder from a clinic's feed (a homophone in her given name,
+        // same birth date and address: linked to her at once, the clinic's record number attached); a hospital's
+        // record that may be resident2 (one character and the phone differ: a review for staff); and a newborn
         residents.resolve(new IncomingPerson("王秀瑛", Sex.FEMALE, elderId.birthDate(), null,
                 address + "胜境社区12组8号", null, List.of(new IncomingPerson.Document(DocumentType.MRN,
-                        "胜境社区卫生服务站", "MZ20240117"))
-                , "demo"));
+                        "胜境社区卫生服务站", "MZ20240117")), "demo"));
+        residents.resolve(new IncomingPerson("李建军", Sex.MALE, secondId.birthDate(), "13987400318", null, null,
+                List.of(new IncomingPerson.Document(DocumentType.MRN, regionName + "人民医院", "ZY2025003317")),
+                "demo"));
         residents.resolve(new IncomingPerson("李小满", Sex.MALE, today.minusDays(9), "13987400317",
                 address + "西河社区3组21号", null, List.of(new IncomingPerson.Document(DocumentType.BIRTH_CERTIFICATE,
                         "", "Q530325" + today.getYear() + "0917")), "demo"));
-        return "2 residents with accounts (elder, resident2), 1 proxy, 2 records without ID numbers";
+        return "2 residents with accounts (elder, resident2), 1 proxy, 3 records without ID numbers";
     }
 
     private static ResidentIdNumber idNumber(String region, LocalDate birth, int sequence) {

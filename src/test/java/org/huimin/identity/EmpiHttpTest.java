@@ -64,8 +64,9 @@ class EmpiHttpTest extends HttpTest {
         String clerk = api.login("clerk");
         LocalDate birth = LocalDate.of(1952, 11, 2);
         String existing = registered("刘桂芳", birth, People.phone(), "竹园镇5组8号");
-        // a record without an ID number: one character of the given name differs, birth date and sex agree
-        Response possible = resolve(clerk, "刘桂英", "FEMALE", birth, null, null);
+        // a record without an ID number: a homophone in the given name, birth date and sex agree, but the phone and
+        // the address differ — the matcher cannot decide
+        Response possible = resolve(clerk, "刘贵芳", "FEMALE", birth, People.phone(), "中安街道3组1号");
         assertThat(possible.json().get("outcome").asString()).isEqualTo("POSSIBLE_MATCH");
         String incoming = possible.json().get("residentId").asString();
         String reviewId = possible.json().get("reviewId").asString();

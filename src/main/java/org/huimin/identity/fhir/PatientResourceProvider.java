@@ -126,9 +126,10 @@ class PatientResourceProvider implements IResourceProvider {
             }
             Bundle.BundleEntryComponent e = bundle.addEntry().setResource(translator.toFhir(s.patient()))
                     .setFullUrl("Patient/" + s.patient().id());
+            // the matcher's score is a log2 likelihood ratio; as a probability at even prior odds it is in (0, 1)
+            double probability = "certain".equals(s.grade()) ? 1.0 : 1.0 / (1.0 + Math.pow(2, -s.score()));
             e.getSearch().setMode(Bundle.SearchEntryMode.MATCH)
-                    .setScore(java.math.BigDecimal.valueOf(Math.min(1.0, s.score() >= 1.0 && "certain".equals(
-                            s.grade()) ? 1.0 : s.score() / 30.0)).setScale(3, java.math.RoundingMode.HALF_UP))
+                    .setScore(java.math.BigDecimal.valueOf(probability).setScale(4, java.math.RoundingMode.HALF_UP))
                     .addExtension(MATCH_GRADE, new CodeType(s.grade()));
         }
         bundle.setTotal(bundle.getEntry().size());

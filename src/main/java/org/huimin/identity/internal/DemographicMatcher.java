@@ -7,12 +7,11 @@ interface DemographicMatcher {
 
     Scored compare(ResidentRow a, ResidentRow b);
 
-    double matchThreshold();
+    /** The decision on a pair: by the thresholds, or by a decisive field (an equal ID number is a match). */
+    enum Outcome { MATCH, POSSIBLE_MATCH, NO_MATCH }
 
-    double possibleThreshold();
-
-    /** A total score with what each field contributed, for the review screen. */
-    record Scored(double score, List<FieldScore> fields) {
+    /** A total score, the outcome and what each field contributed, for the review screen. */
+    record Scored(double score, Outcome outcome, List<FieldScore> fields) {
     }
 
     /** One field's comparison: values, weight contributed and {@code AGREE|PARTIAL|DISAGREE|MISSING}. */

@@ -80,7 +80,7 @@ public class Empi {
                 id.map(ResidentIdNumber::addressCode).orElse(null), p.address(),
                 id.isPresent() ? ResidentStatus.ACTIVE : ResidentStatus.UNVERIFIED, null, null, null, null, 0, null);
         List<Ranked> ranked = rank(probe);
-        if (id.isEmpty() && !ranked.isEmpty() && ranked.get(0).score() >= matcher.matchThreshold()) {
+        if (id.isEmpty() && !ranked.isEmpty() && ranked.get(0).outcome() == DemographicMatcher.Outcome.MATCH) {
             Ranked best = ranked.get(0);
             attach(best.row().id(), p, now);
             return recorded(p, new Resolution(Resolution.Outcome.MATCH, best.row().id(), null, best.score()));
@@ -92,7 +92,7 @@ public class Empi {
         double best = ranked.isEmpty() ? 0 : ranked.get(0).score();
         int opened = 0;
         for (Ranked r : ranked) {
-            if (r.score() < matcher.possibleThreshold() || opened == MAX_REVIEWS) {
+            if (r.outcome() == DemographicMatcher.Outcome.NO_MATCH || opened == MAX_REVIEWS) {
                 break;
             }
             UUID review = openReview(r.row().id(), probe.id(), r.score(), now);
@@ -104,7 +104,7 @@ public class Empi {
         return recorded(p, new Resolution(outcome, probe.id(), firstReview, best));
     }
 
-    private record Ranked(ResidentRow row, double score) {
+    private record Ranked(ResidentRow row, double score, DemographicMatcher.Outcome outcome) {
     }
 
     private List<Ranked> rank(ResidentRow probe) {
@@ -114,7 +114,8 @@ public class Empi {
             if (c.idNumber() != null && probe.idNumber() != null) {
                 continue; // two real-name entries with different ID numbers are different people
             }
-            out.add(new Ranked(c, matcher.compare(probe, c).score()));
+            DemographicMatcher.Scored scored = matcher.compare(probe, c);
+            out.add(new Ranked(c, scored.score(), scored.outcome()));
         }
         out.sort(Comparator.comparingDouble(Ranked::score).reversed());
         return out;

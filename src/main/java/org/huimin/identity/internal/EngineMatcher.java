@@ -23,7 +23,7 @@ class EngineMatcher implements DemographicMatcher {
     public Scored compare(ResidentRow a, ResidentRow b) {
         MatchResult result = engine.compare(record(a), record(b));
         List<FieldScore> fields = result.fields().stream().map(EngineMatcher::field).toList();
-        return new Scored(result.score(), fields);
+        return new Scored(result.score(), DemographicMatcher.Outcome.valueOf(result.outcome().name()), fields);
     }
 
     private static FieldScore field(FieldComparison f) {
@@ -47,15 +47,5 @@ class EngineMatcher implements DemographicMatcher {
     static PersonRecord record(ResidentRow r) {
         return PersonRecord.resident(r.id().toString()).name(r.name()).birthDate(r.birthDate()).sex(r.sex().name())
                 .phone(r.phone()).address(r.address()).idNumber(r.idNumber()).build();
-    }
-
-    @Override
-    public double matchThreshold() {
-        return engine.rules().matchThreshold();
-    }
-
-    @Override
-    public double possibleThreshold() {
-        return engine.rules().possibleThreshold();
     }
 }

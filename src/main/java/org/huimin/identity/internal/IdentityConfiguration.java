@@ -12,12 +12,6 @@ import org.springframework.http.HttpMethod;
 @EnableConfigurationProperties(HealthCodeProperties.class)
 class IdentityConfiguration {
 
-    /** TEMPORARY until matching configuration lands */
-    @Bean
-    org.huimin.identity.matching.MatchEngine matchEngine() {
-        return new org.huimin.identity.matching.MatchEngine(org.huimin.identity.matching.MatchRules.chineseResidents());
-    }
-
     @Bean
     PublicEndpoint registerEndpoint() {
         return new PublicEndpoint(HttpMethod.POST, "/api/v1/residents/register/**");

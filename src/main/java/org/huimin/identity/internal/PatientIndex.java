@@ -92,11 +92,13 @@ public class PatientIndex {
                 name == null ? "" : name.strip(), id.map(ResidentIdNumber::sex).orElse(sex == null ? Sex.UNKNOWN : sex),
                 birth, phone, null, address, ResidentStatus.UNVERIFIED, null, null, null, null, 0, null);
         return records.blockingCandidates(birth, phone, probe.name(), 500).stream()
-                .map(c -> Map.entry(c, matcher.compare(probe, c).score()))
-                .filter(e -> e.getValue() >= matcher.possibleThreshold())
-                .sorted(Map.Entry.<ResidentRow, Double>comparingByValue().reversed()).limit(count)
-                .map(e -> new Scored(patient(e.getKey()), e.getValue(),
-                        e.getValue() >= matcher.matchThreshold() ? "probable" : "possible"))
+                .map(c -> Map.entry(c, matcher.compare(probe, c)))
+                .filter(e -> e.getValue().outcome() != DemographicMatcher.Outcome.NO_MATCH)
+                .sorted(java.util.Comparator.comparingDouble(
+                        (Map.Entry<ResidentRow, DemographicMatcher.Scored> e) -> e.getValue().score()).reversed())
+                .limit(count)
+                .map(e -> new Scored(patient(e.getKey()), e.getValue().score(),
+                        e.getValue().outcome() == DemographicMatcher.Outcome.MATCH ? "probable" : "possible"))
                 .toList();
     }
 
