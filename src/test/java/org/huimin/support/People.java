@@ -24,6 +24,13 @@ public final class People {
         return body + ResidentIdNumber.checkCharacter(body);
     }
 
+    /** A valid ID number of a man or a woman (the sequence's parity gives the sex). */
+    public static String idNumber(LocalDate birth, boolean male) {
+        int sequence = ThreadLocalRandom.current().nextInt(500) * 2 + (male ? 1 : 0);
+        String body = "530325" + birth.toString().replace("-", "") + String.format("%03d", sequence);
+        return body + ResidentIdNumber.checkCharacter(body);
+    }
+
     public static String adultIdNumber() {
         return idNumber(LocalDate.of(1960, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(12_000)));
     }
