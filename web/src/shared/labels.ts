@@ -58,3 +58,6 @@ export function refusalSlug(reason: string): string {
   const withSuffix = `${slug}-health-code`
   return te(`identity.refusal.${camel(withSuffix)}`) ? withSuffix : slug
 }
+
+/** A form label marked as optional: `电话（选填）`. */
+export const optional = (label: string) => `${label}${t('common.optional')}`

@@ -295,33 +295,29 @@ export interface CodeScan {
   actingForName?: string | null
 }
 
-export interface Relative {
+/** A family proxy binding as either side sees it: the other person, the relation and what the proxy may do. */
+export interface ProxyBinding {
   proxyId: string
   residentId: string
   name: string
   relation: Relation | string
   status: ProxyStatus | string
   permissions: (ProxyPermission | string)[]
-  minor: boolean
   createdAt: string
   confirmedAt?: string | null
 }
+
+/** A relative I act for. */
+export interface Relative extends ProxyBinding {
+  minor: boolean
+}
+
+/** Someone who acts for me (the same binding, seen from the other side). */
+export type ProxyForMe = ProxyBinding
 
 export interface RelativesPage {
   items: Relative[]
   max: number
-}
-
-/** Someone who acts for me (the same shape, seen from the other side). */
-export interface ProxyForMe {
-  proxyId: string
-  residentId: string
-  name: string
-  relation: Relation | string
-  status: ProxyStatus | string
-  permissions: (ProxyPermission | string)[]
-  createdAt: string
-  confirmedAt?: string | null
 }
 
 export interface NewRelative {
@@ -403,8 +399,8 @@ export interface NewResident {
   password?: string
 }
 
-/** A row of GET /api/v1/residents (staff search). */
-export interface ResidentRow {
+/** A resident as staff see it (masked). */
+export interface ResidentSummary {
   residentId: string
   name: string
   sex?: Sex | string | null
@@ -412,6 +408,10 @@ export interface ResidentRow {
   idNumberMasked?: string | null
   phoneMasked?: string | null
   address?: string | null
+}
+
+/** A row of GET /api/v1/residents (staff search). */
+export interface ResidentRow extends ResidentSummary {
   status: ResidentStatus | string
   hasAccount: boolean
 }
@@ -428,14 +428,8 @@ export interface IdentityDocument {
   valueMasked: string
 }
 
-export interface ReviewSide {
-  residentId: string
-  name: string
-  sex?: Sex | string | null
-  birthDate?: string | null
-  idNumberMasked?: string | null
-  phoneMasked?: string | null
-  address?: string | null
+/** One record of an EMPI review. */
+export interface ReviewSide extends ResidentSummary {
   status?: ResidentStatus | string | null
   documents?: IdentityDocument[]
 }

@@ -1,25 +1,147 @@
 package org.huimin.e2e;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
+import org.assertj.core.api.Assertions;
+import org.huimin.support.Api;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Starts Debian's Chromium through Playwright for browser tests. Where Chromium or the built web app is missing,
- * tests skip with a clear message on a developer's machine but fail under {@code CI=true}, where CI provides both.
+ * Base of the browser tests: the app on a random port, Debian's Chromium through Playwright (one per test class), a
+ * fresh phone-sized page in Chinese for each test, and the steps the tests share (logging in, Element Plus form fields,
+ * axe). Where Chromium or the built web app is missing, tests skip with a clear message on a developer's machine but
+ * fail under {@code CI=true}, where CI provides both.
  */
-final class BrowserSupport {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BrowserSupport {
 
-    private BrowserSupport() {
+    static final String PASSWORD = Api.DEMO_PASSWORD;
+
+    @LocalServerPort
+    int port;
+    Playwright playwright;
+    Browser browser;
+    BrowserContext context;
+    Page page;
+    Api api;
+
+    @BeforeAll
+    void startBrowser() {
+        requireBrowserAndWebApp();
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = launch(playwright);
     }
 
-    static Path chromium() {
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void newPage() {
+        api = new Api(port);
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setLocale("zh-CN"));
+        page = context.newPage();
+        page.setDefaultTimeout(15_000);
+    }
+
+    @AfterEach
+    void closePage() {
+        context.close();
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    void residentLogin(String username) {
+        page.navigate(url("/#/login"));
+        page.getByTestId("login-username").fill(username);
+        page.getByTestId("login-password").fill(PASSWORD);
+        page.getByTestId("login-submit").click();
+        assertThat(page.getByTestId("home-user")).isVisible();
+    }
+
+    void consoleLogin(String username) {
+        page.setViewportSize(1280, 800);
+        page.navigate(url("/console/#/login"));
+        page.getByTestId("console-login-username").fill(username);
+        page.getByTestId("console-login-password").fill(PASSWORD);
+        page.getByTestId("console-login-submit").click();
+        assertThat(page.getByTestId("console-user")).isVisible();
+    }
+
+    /** Fills the input inside the form item marked {@code testid}. */
+    void fillField(String testid, String value) {
+        page.getByTestId(testid).locator("input").fill(value);
+    }
+
+    /** Opens the Element Plus select with {@code testid} and picks the option showing {@code label}. */
+    void choose(String testid, String label) {
+        page.getByTestId(testid).click();
+        page.locator(".el-select-dropdown__item:visible").filter(new Locator.FilterOptions().setHasText(label))
+                .first().click();
+    }
+
+    // ---- accessibility ----
+
+    /** axe-core's script from web/node_modules; where it is not installed the test skips (fails under CI=true). */
+    static String axeSource() throws IOException {
+        Path axe = Path.of("web/node_modules/axe-core/axe.min.js");
+        if (!Files.exists(axe)) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("axe-core is missing: run npm ci in web/");
+            }
+            Assumptions.abort("axe-core not installed in web/node_modules");
+        }
+        return Files.readString(axe);
+    }
+
+    /** A phone-sized context in Chinese that bypasses the Content-Security-Policy, so that axe can be injected. */
+    BrowserContext axeContext() {
+        return browser.newContext(new Browser.NewContextOptions().setBypassCSP(true)
+                .setViewportSize(390, 844).setLocale("zh-CN"));
+    }
+
+    /** Injects axe ({@code source}) into the page as it is and asserts it finds nothing serious or critical. */
+    static void assertNoSeriousViolations(Page page, String source, String path) {
+        page.evaluate(source);
+        Object violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']}))"
+                + ".violations.filter(v => v.impact === 'critical' || v.impact === 'serious')"
+                + ".map(v => v.id + ' (' + v.nodes.length + '): ' + v.nodes[0].target.join(' '))");
+        Assertions.assertThat((List<?>) violations).as("axe on " + path).isEmpty();
+    }
+
+    // ---- Chromium ----
+
+    private static Path chromium() {
         String configured = System.getenv("HUIMIN_CHROMIUM");
         for (String candidate : configured != null ? List.of(configured)
                 : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
@@ -30,7 +152,7 @@ final class BrowserSupport {
         return null;
     }
 
-    static void requireBrowserAndWebApp() {
+    private static void requireBrowserAndWebApp() {
         boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
         boolean webApp = BrowserSupport.class.getResource("/static/index.html") != null
                 && BrowserSupport.class.getResource("/static/console/index.html") != null;
@@ -44,7 +166,7 @@ final class BrowserSupport {
         }
     }
 
-    static Browser launch(Playwright playwright) {
+    private static Browser launch(Playwright playwright) {
         return playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(chromium())
                 .setHeadless(true)

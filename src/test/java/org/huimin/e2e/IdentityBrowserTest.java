@@ -4,34 +4,20 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 
 import org.huimin.shared.ResidentIdNumber;
 import org.huimin.support.Api;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 
@@ -40,52 +26,10 @@ import tools.jackson.databind.JsonNode;
  * oneself and for a relative, the scan history, verification at the console, window registration with a printable
  * static code, the master-index review with a merge, and the large-font mode — with axe on the new pages.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IdentityBrowserTest {
+class IdentityBrowserTest extends BrowserSupport {
 
-    private static final String PASSWORD = Api.DEMO_PASSWORD;
     private static final Pattern PNG = Pattern.compile("^data:image/png;base64,");
     private static final Pattern SIX_DIGITS = Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)");
-
-    @LocalServerPort
-    int port;
-    Playwright playwright;
-    Browser browser;
-    BrowserContext context;
-    Page page;
-    Api api;
-
-    @BeforeAll
-    void startBrowser() {
-        BrowserSupport.requireBrowserAndWebApp();
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = BrowserSupport.launch(playwright);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void newPage() {
-        api = new Api(port);
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setLocale("zh-CN"));
-        page = context.newPage();
-        page.setDefaultTimeout(15_000);
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
-    }
 
     // ---- (a) registration ----
 
@@ -325,17 +269,9 @@ class IdentityBrowserTest {
 
     @Test
     void theNewPagesHaveNoSeriousAccessibilityViolations() throws IOException {
-        Path axe = Path.of("web/node_modules/axe-core/axe.min.js");
-        if (!Files.exists(axe)) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException("axe-core is missing: run npm ci in web/");
-            }
-            Assumptions.abort("axe-core not installed in web/node_modules");
-        }
-        String source = Files.readString(axe);
+        String source = axeSource();
         // axe is injected by the test, so this context alone may bypass the Content-Security-Policy
-        BrowserContext axeContext = browser.newContext(new Browser.NewContextOptions().setBypassCSP(true)
-                .setViewportSize(390, 844).setLocale("zh-CN"));
+        BrowserContext axeContext = axeContext();
         try {
             page = axeContext.newPage();
             page.setDefaultTimeout(15_000);
@@ -377,47 +313,10 @@ class IdentityBrowserTest {
         }
         assertThat(ready.first()).isVisible();
         page.waitForTimeout(300); // transitions settle
-        page.evaluate(source);
-        Object violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']}))"
-                + ".violations.filter(v => v.impact === 'critical' || v.impact === 'serious')"
-                + ".map(v => v.id + ' (' + v.nodes.length + '): ' + v.nodes[0].target.join(' '))");
-        assertThat((List<?>) violations).as("axe on " + path).isEmpty();
+        assertNoSeriousViolations(page, source, path);
     }
 
     // ---- helpers ----
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    private void residentLogin(String username) {
-        page.navigate(url("/#/login"));
-        page.getByTestId("login-username").fill(username);
-        page.getByTestId("login-password").fill(PASSWORD);
-        page.getByTestId("login-submit").click();
-        assertThat(page.getByTestId("home-user")).isVisible();
-    }
-
-    private void consoleLogin(String username) {
-        page.setViewportSize(1280, 800);
-        page.navigate(url("/console/#/login"));
-        page.getByTestId("console-login-username").fill(username);
-        page.getByTestId("console-login-password").fill(PASSWORD);
-        page.getByTestId("console-login-submit").click();
-        assertThat(page.getByTestId("console-user")).isVisible();
-    }
-
-    /** Fills the input inside the form item marked {@code testid}. */
-    private void fillField(String testid, String value) {
-        page.getByTestId(testid).locator("input").fill(value);
-    }
-
-    /** Opens the Element Plus select with {@code testid} and picks the option showing {@code label}. */
-    private void choose(String testid, String label) {
-        page.getByTestId(testid).click();
-        page.locator(".el-select-dropdown__item:visible").filter(new Locator.FilterOptions().setHasText(label))
-                .first().click();
-    }
 
     /** Pages through a DataTable until {@code target} shows (new rows may not be on the first page). */
     private void findOnSomePage(Locator table, Locator target) {

@@ -4,75 +4,23 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.LoadState;
 
 import org.huimin.support.Api;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Assumptions;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The web shell in a real browser: the resident H5 and the staff console, in Chinese, in English and in the
  * large-font elderly mode, with the public directory search and logins.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebShellBrowserTest {
-
-    @LocalServerPort
-    int port;
-    Playwright playwright;
-    Browser browser;
-    BrowserContext context;
-    Page page;
-
-    @BeforeAll
-    void startBrowser() {
-        BrowserSupport.requireBrowserAndWebApp();
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = BrowserSupport.launch(playwright);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void newPage() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setLocale("zh-CN"));
-        page = context.newPage();
-        page.setDefaultTimeout(15_000);
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
+class WebShellBrowserTest extends BrowserSupport {
 
     private double rootFontSize() {
         return ((Number) page.evaluate("() => parseFloat(getComputedStyle(document.documentElement).fontSize)"))
@@ -121,7 +69,7 @@ class WebShellBrowserTest {
         page.getByTestId("login-password").fill("wrong-password");
         page.getByTestId("login-submit").click();
         assertThat(page.getByTestId("login-error")).containsText("用户名或密码错误");
-        page.getByTestId("login-password").fill("Huimin@2026");
+        page.getByTestId("login-password").fill(PASSWORD);
         page.getByTestId("login-submit").click();
         assertThat(page.getByTestId("home-user")).isVisible();
         assertThat(page.getByTestId("home-user")).not().hasText("");
@@ -129,11 +77,7 @@ class WebShellBrowserTest {
 
     @Test
     void staffConsoleLoginInChineseAndAuditVerification() {
-        page.setViewportSize(1280, 800);
-        page.navigate(url("/console/#/login"));
-        page.getByTestId("console-login-username").fill("auditor");
-        page.getByTestId("console-login-password").fill("Huimin@2026");
-        page.getByTestId("console-login-submit").click();
+        consoleLogin("auditor");
         assertThat(page.getByTestId("console-user")).containsText("审计员");
         page.getByTestId("console-menu-audit").click();
         page.getByTestId("audit-verify").click();
@@ -147,7 +91,7 @@ class WebShellBrowserTest {
         assertThat(page.locator("html")).hasAttribute("lang", "en");
         assertThat(page.locator("html")).hasClass(Pattern.compile("elderly"));
         page.getByTestId("console-login-username").fill("admin");
-        page.getByTestId("console-login-password").fill("Huimin@2026");
+        page.getByTestId("console-login-password").fill(PASSWORD);
         page.getByTestId("console-login-submit").click();
         assertThat(page.getByTestId("console-user")).isVisible();
         assertThat(page.getByTestId("console-menu-directory")).containsText("Directory");
@@ -157,12 +101,7 @@ class WebShellBrowserTest {
 
     @Test
     void aResidentSeesANewMessageArriveWithoutReloading() {
-        Api api = new Api(port);
-        page.navigate(url("/#/login"));
-        page.getByTestId("login-username").fill("resident");
-        page.getByTestId("login-password").fill("Huimin@2026");
-        page.getByTestId("login-submit").click();
-        assertThat(page.getByTestId("home-user")).isVisible();
+        residentLogin("resident");
         page.getByTestId("tab-messages").click();
         page.waitForTimeout(1000); // the live stream connects after the page opens
         try {
@@ -178,7 +117,6 @@ class WebShellBrowserTest {
 
     @Test
     void anAdministratorUnlocksALockedAccountInTheConsole() {
-        Api api = new Api(port);
         for (int i = 0; i < 5; i++) {
             api.post("/api/v1/auth/login", "{\"username\":\"scheduler\",\"password\":\"wrong-" + i + "\"}", null);
         }
@@ -192,32 +130,20 @@ class WebShellBrowserTest {
         // Element Plus asks for confirmation in a message box
         page.locator(".el-message-box__btns .el-button--primary").click();
         assertThat(page.getByTestId("account-locked-scheduler")).hasCount(0);
-        org.assertj.core.api.Assertions.assertThat(api.login("scheduler")).isNotBlank();
+        assertThat(api.login("scheduler")).isNotBlank();
     }
 
     @Test
     void pagesHaveNoSeriousAccessibilityViolations() throws IOException {
-        Path axe = Path.of("web/node_modules/axe-core/axe.min.js");
-        if (!Files.exists(axe)) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException("axe-core is missing: run npm ci in web/");
-            }
-            Assumptions.abort("axe-core not installed in web/node_modules");
-        }
-        String source = Files.readString(axe);
+        String source = axeSource();
         // axe is injected by the test, so this context alone may bypass the Content-Security-Policy
-        BrowserContext axeContext = browser.newContext(new Browser.NewContextOptions().setBypassCSP(true)
-                .setViewportSize(390, 844).setLocale("zh-CN"));
+        BrowserContext axeContext = axeContext();
         try {
             Page p = axeContext.newPage();
             for (String path : List.of("/#/", "/#/directory", "/?elderly=1#/", "/#/login", "/console/#/login")) {
                 p.navigate(url(path));
-                p.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
-                p.evaluate(source);
-                Object violations = p.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']}))"
-                        + ".violations.filter(v => v.impact === 'critical' || v.impact === 'serious')"
-                        + ".map(v => v.id + ' (' + v.nodes.length + '): ' + v.nodes[0].target.join(' '))");
-                org.assertj.core.api.Assertions.assertThat((List<?>) violations).as("axe on " + path).isEmpty();
+                p.waitForLoadState(LoadState.NETWORKIDLE);
+                assertNoSeriousViolations(p, source, path);
             }
         } finally {
             axeContext.close();
@@ -237,8 +163,8 @@ class WebShellBrowserTest {
         fillField("org-form-uscc", "91530325MA6K12345C");
         page.getByTestId("org-form-submit").click();
         assertThat(page.getByTestId("org-form")).isHidden();
-        org.assertj.core.api.Assertions.assertThat(new Api(port).get("/api/v1/directory/organizations?q="
-                + java.net.URLEncoder.encode("测试街道社区卫生服务站", java.nio.charset.StandardCharsets.UTF_8), null)
+        assertThat(api.get("/api/v1/directory/organizations?q="
+                + URLEncoder.encode("测试街道社区卫生服务站", StandardCharsets.UTF_8), null)
                 .json().get("total").asLong()).isEqualTo(1);
     }
 
@@ -257,28 +183,7 @@ class WebShellBrowserTest {
         fillField("account-form-password", "Secret2026zl");
         page.getByTestId("account-form-submit").click();
         assertThat(page.getByTestId("account-form")).isHidden();
-        org.assertj.core.api.Assertions.assertThat(new Api(port).login("zhao.lei", "Secret2026zl")).isNotBlank();
-    }
-
-    /** Fills the input inside the form item marked {@code testid}. */
-    private void fillField(String testid, String value) {
-        page.getByTestId(testid).locator("input").fill(value);
-    }
-
-    /** Opens the Element Plus select with {@code testid} and picks the option showing {@code label}. */
-    private void choose(String testid, String label) {
-        page.getByTestId(testid).click();
-        page.locator(".el-select-dropdown__item:visible").filter(
-                new com.microsoft.playwright.Locator.FilterOptions().setHasText(label)).first().click();
-    }
-
-    private void consoleLogin(String username) {
-        page.setViewportSize(1280, 800);
-        page.navigate(url("/console/#/login"));
-        page.getByTestId("console-login-username").fill(username);
-        page.getByTestId("console-login-password").fill("Huimin@2026");
-        page.getByTestId("console-login-submit").click();
-        assertThat(page.getByTestId("console-user")).isVisible();
+        assertThat(api.login("zhao.lei", "Secret2026zl")).isNotBlank();
     }
 
     private static void unlock(Api api, String username) {

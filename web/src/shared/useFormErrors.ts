@@ -1,9 +1,10 @@
 import { reactive, ref, watch } from 'vue'
-import { ApiError, errorMessage } from '@/shared/api'
+import { ApiError, errorMessage } from './api'
 
 /**
- * Errors of a dialog form: one message per field (shown by `<el-form-item :error>`) and one at the top (the
- * problem's `detail`). Client-side hints fill the same map; the server's RFC 9457 field errors replace them.
+ * Errors of a form: one message per field (shown by `<el-form-item :error>` or `<van-field :error-message>`) and one
+ * at the top (the problem's `detail`). Client-side hints fill the same map; the server's RFC 9457 field errors
+ * replace them.
  */
 export function useFormErrors(form?: Record<string, unknown>) {
   const fields = reactive<Record<string, string>>({})
