@@ -8,6 +8,8 @@
  * terminals at a hospital entrance would (POST /api/v1/health-codes/verify as the nurse), so every verification is
  * an accepted scan that is written to the scan log. Prints one line per metric: "metric: value unit".
  * Codes live 60 s by default: the run fetches codes in rounds so that none expires before it is used.
+ * For scale, the same run first measures the platform's cheapest authenticated request (GET /api/v1/me: token
+ * check with its revocation lookup, no other work) at the same concurrency: "baseline_me_*".
  */
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,7 +29,8 @@ import java.util.regex.Pattern;
 
 public class HealthCodeLoad {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     static final int USES_PER_CODE = 4;
     static final int ROUND = 4000;
 
@@ -51,6 +54,7 @@ public class HealthCodeLoad {
         }
         String nurse = login(base, "nurse");
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        baseline(base, nurse, Math.min(requests, 10_000), concurrency, pool, deadline);
 
         long[] latencies = new long[requests];
         AtomicInteger done = new AtomicInteger();
@@ -129,6 +133,38 @@ public class HealthCodeLoad {
         System.out.printf("health_code_verify_p99: %.2f ms%n", pct(sorted, 0.99));
         System.out.printf("health_code_verify_requests: %d requests%n", n);
         System.out.printf("health_code_errors: %d requests%n", errors.get());
+    }
+
+    /** GET /api/v1/me as the nurse: what any authenticated request costs on this machine. */
+    static void baseline(String base, String token, int requests, int concurrency, ExecutorService pool,
+            long deadline) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            get(base + "/api/v1/me", token); // warm up
+        }
+        long[] latencies = new long[requests];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        long start = System.nanoTime();
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        for (int w = 0; w < concurrency; w++) {
+            futures.add(pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < requests && System.nanoTime() < deadline) {
+                    long t = System.nanoTime();
+                    get(base + "/api/v1/me", token);
+                    latencies[i] = System.nanoTime() - t;
+                    done.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (var f : futures) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] sorted = Arrays.stream(latencies, 0, done.get()).filter(l -> l > 0).sorted().toArray();
+        System.out.printf("baseline_me_throughput: %.0f req/s%n", done.get() / seconds);
+        System.out.printf("baseline_me_p99: %.2f ms%n", pct(sorted, 0.99));
     }
 
     static double pct(long[] sorted, double p) {

@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
 
 public class LoadHarness {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = new java.util.HashMap<>(Map.of("--base", "http://127.0.0.1:8080", "--requests",
