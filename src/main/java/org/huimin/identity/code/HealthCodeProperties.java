@@ -18,13 +18,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param singleUseScenes  scenes in which one code is accepted once (a payment takes a fresh code)
  * @param pinMaxFailures   wrong PINs for a static code before it is locked
  * @param pinLock          how long a static code stays locked
+ * @param asyncScanCommit  on PostgreSQL, commit ordinary scan-log lines without waiting for the WAL flush (a
+ *                         database crash may lose the last fraction of a second of them); single-use scenes always
+ *                         wait
  */
 @ConfigurationProperties("huimin.identity.health-code")
 public record HealthCodeProperties(@DefaultValue("${huimin.region.code:530325}") String region,
         @DefaultValue("PT60S") Duration refresh, @DefaultValue("P1825D") Duration staticValidity,
         @DefaultValue("PT30S") Duration clockSkew, @DefaultValue("5") int maxScansPerToken,
         @DefaultValue("PAYMENT") Set<Scene> singleUseScenes, @DefaultValue("5") int pinMaxFailures,
-        @DefaultValue("PT15M") Duration pinLock) {
+        @DefaultValue("PT15M") Duration pinLock, @DefaultValue("true") boolean asyncScanCommit) {
 
     public HealthCodeProperties {
         if (region == null || !region.matches("\\d{6}")) {

@@ -54,10 +54,11 @@ public class HealthCodeService implements HealthCodes {
     private final HealthCodeProperties properties;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final boolean asyncScanCommit;
 
     HealthCodeService(KeyRing keys, ResidentRecords residents, CodeLinks links, JdbcClient jdbc,
             PasswordEncoder passwords, ApplicationEventPublisher events, TransactionTemplate transactions,
-            AuditLog audit, HealthCodeProperties properties, Clock clock) {
+            AuditLog audit, HealthCodeProperties properties, Clock clock, javax.sql.DataSource dataSource) {
         this.keys = keys;
         this.residents = residents;
         this.links = links;
@@ -68,6 +69,15 @@ public class HealthCodeService implements HealthCodes {
         this.audit = audit;
         this.properties = properties;
         this.clock = clock;
+        this.asyncScanCommit = properties.asyncScanCommit() && isPostgres(dataSource);
+    }
+
+    private static boolean isPostgres(javax.sql.DataSource dataSource) {
+        try (var connection = dataSource.getConnection()) {
+            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
     }
 
     /** A freshly signed code with its QR image. */
@@ -221,6 +231,12 @@ public class HealthCodeService implements HealthCodes {
                 ? t.kid() + ":" + t.tokenIdText() + ":" + scene : null;
         try {
             transactions.executeWithoutResult(tx -> {
+                if (useKey == null && asyncScanCommit) {
+                    // an ordinary scan is an access-log line: PostgreSQL may acknowledge it before its WAL reaches
+                    // the disk (a crash of the database server can lose the last fraction of a second of such lines,
+                    // never corrupt anything). Single-use scenes (payment) keep full durability for replay defence.
+                    jdbc.sql("set local synchronous_commit to off").update();
+                }
                 insertScan(id, residentId, t, scene, terminalId, actor, now, "ACCEPTED", null, useKey);
                 if (residentId != null) {
                     events.publishEvent(new HealthCodeScanned(id, residentId, scene, actor.organizationId(),
