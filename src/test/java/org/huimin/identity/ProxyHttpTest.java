@@ -39,6 +39,16 @@ class ProxyHttpTest extends HttpTest {
         assertThat(bound.json().get("minor").asBoolean()).isTrue();
         String child = bound.json().get("residentId").asString();
         assertThat(api.get("/api/v1/residents/" + child + "/health-code", mother.token()).status()).isEqualTo(200);
+        // bad input binds nothing
+        Response badId = api.post("/api/v1/me/relatives", json("idNumber", "123", "name", "陈小宝", "relation",
+                "CHILD"), mother.token());
+        assertThat(badId.status()).isEqualTo(400);
+        assertThat(badId.json().get("errors").get(0).get("field").asString()).isEqualTo("idNumber");
+        assertThat(api.post("/api/v1/me/relatives", json("idNumber", People.idNumber(LocalDate.now().minusYears(3)),
+                "name", "陈小妹"), mother.token()).status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/me/relatives", json("idNumber", People.idNumber(LocalDate.now().minusYears(3)),
+                "name", "陈小妹", "relation", "COUSIN"), mother.token()).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/me/relatives", mother.token()).json().get("items").size()).isEqualTo(1);
         // binding twice is a conflict
         assertThat(api.post("/api/v1/me/relatives", json("idNumber", childId, "name", "陈小宝", "relation", "CHILD"),
                 mother.token()).status()).isEqualTo(409);
