@@ -58,6 +58,7 @@ class EmpiHttpTest extends HttpTest {
         assertThat(bad.json().get("errors").findValuesAsString("field")).contains("name", "sex", "birthDate",
                 "phone");
         assertThat(resolve(api.login("resident"), "x", "MALE", birth, null, null).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/empi/reviews", api.login("nurse")).status()).isEqualTo(403);
     }
 
     @Test

@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/empi")
-@PreAuthorize(Me.REGISTRARS)
+@PreAuthorize(Me.STEWARDS)
 @Tag(name = "Master index (EMPI)", description = "Resolve people without an ID number; review, merge, unmerge")
 class EmpiController {
 

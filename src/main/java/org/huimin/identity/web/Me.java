@@ -12,8 +12,10 @@ final class Me {
     /** Roles that may scan and verify a health code at a terminal or window. */
     static final String STAFF = "hasAnyRole('NURSE','CLERK','CLINICIAN','FAMILY_DOCTOR','PHARMACIST','SCHEDULER',"
             + "'PHARMACY','CDC','INSURANCE','DISPATCHER','PLATFORM_ADMIN')";
-    /** Roles that register residents at a window and steward the master index. */
+    /** Roles that register residents at a window. */
     static final String REGISTRARS = "hasAnyRole('CLERK','NURSE','PLATFORM_ADMIN')";
+    /** Roles that steward the master index: resolve records without ID numbers, review, merge and unmerge. */
+    static final String STEWARDS = "hasAnyRole('CLERK','PLATFORM_ADMIN')";
 
     private Me() {
     }
