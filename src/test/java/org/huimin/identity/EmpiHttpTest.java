@@ -106,6 +106,9 @@ class EmpiHttpTest extends HttpTest {
         JsonNode merge = api.get("/api/v1/empi/merges", clerk).json().get("items").get(0);
         assertThat(merge.get("merged").get("residentId").asString()).isEqualTo(incoming);
         String mergeId = merge.get("mergeId").asString();
+        assertThat(api.post("/api/v1/empi/merges/" + mergeId + "/undo", json("reason", ""), clerk).status())
+                .isEqualTo(400);
+        assertThat(api.get("/fhir/r4/Patient/" + incoming, nurse).json().get("active").asBoolean()).isFalse();
         assertThat(api.post("/api/v1/empi/merges/" + mergeId + "/undo", json("reason", "误合并"), clerk).status())
                 .isEqualTo(200);
         assertThat(api.get("/fhir/r4/Patient/" + incoming, nurse).json().get("active").asBoolean()).isTrue();

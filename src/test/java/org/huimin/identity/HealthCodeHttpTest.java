@@ -171,6 +171,9 @@ class HealthCodeHttpTest extends HttpTest {
         String after = code(resident);
         assertThat(after.split("\\.")[1]).isNotEqualTo(oldKid);
         assertThat(verify(before, "ENTRY").status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/admin/health-codes/keys/" + oldKid + "/revoke", json("reason", " "), admin)
+                .status()).isEqualTo(400);
+        assertThat(verify(before, "ENTRY").status()).isEqualTo(200);
         assertThat(api.post("/api/v1/admin/health-codes/keys/" + oldKid + "/revoke", json("reason", "test"), admin)
                 .status()).isEqualTo(200);
         assertThat(type(verify(before, "ENTRY"))).isEqualTo("revoked-health-code");

@@ -54,7 +54,6 @@ public class KeyRing {
     private final Clock clock;
     private final String region;
     private final SecureRandom random = new SecureRandom();
-    private final ConcurrentMap<String, Ed25519PublicKeyParameters> decoded = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, VerificationKey> materials = new ConcurrentHashMap<>();
     private volatile SigningKey signing;
 
@@ -179,13 +178,8 @@ public class KeyRing {
                 select region, public_key, 'TRUSTED' from identity_trusted_key where kid = :kid""")
                 .param("kid", kid)
                 .query((rs, n) -> new VerificationKey(kid, rs.getString(1), Status.valueOf(rs.getString(3)),
-                        decoded.computeIfAbsent(kid + "/" + rs.getString(2),
-                                k -> new Ed25519PublicKeyParameters(Base64.getUrlDecoder().decode(rs2(k))))))
+                        new Ed25519PublicKeyParameters(Base64.getUrlDecoder().decode(rs.getString(2)))))
                 .list().stream().findFirst();
-    }
-
-    private static String rs2(String cacheKey) {
-        return cacheKey.substring(cacheKey.indexOf('/') + 1);
     }
 
     public List<KeyInfo> ownKeys() {

@@ -26,10 +26,13 @@ class PatientAccess {
         this.audit = audit;
     }
 
+    /** Any role but resident or auditor alone: those identify patients in their work. */
+    private static boolean staff(Actor actor) {
+        return actor.roles().stream().anyMatch(r -> !r.equals(Role.RESIDENT.name()) && !r.equals(Role.AUDITOR.name()));
+    }
+
     void requireStaff(String action, String resourceType, String detail) {
-        Actor actor = CurrentActor.get();
-        if (actor.roles().isEmpty() || (actor.has(Role.RESIDENT) && actor.roles().size() == 1)
-                || actor.has(Role.AUDITOR) && actor.roles().size() == 1) {
+        if (!staff(CurrentActor.get())) {
             deny(action, resourceType, null);
         }
         audit.record(AuditEvent.byCurrentActor(action, resourceType, null, Outcome.SUCCESS).withPurpose("TREATMENT")
@@ -40,9 +43,7 @@ class PatientAccess {
     void requireRead(String action, String resourceType, UUID patient) {
         Actor actor = CurrentActor.get();
         boolean own = actor.residentId() != null && actor.residentId().equals(patient);
-        boolean staff = !actor.roles().isEmpty() && !(actor.has(Role.RESIDENT) && actor.roles().size() == 1)
-                && !(actor.has(Role.AUDITOR) && actor.roles().size() == 1);
-        if (!own && !staff) {
+        if (!own && !staff(actor)) {
             deny(action, resourceType, patient);
         }
         audit.record(AuditEvent.byCurrentActor(action, resourceType, patient.toString(), Outcome.SUCCESS)

@@ -169,22 +169,23 @@ public class Empi {
                 .param("offset", page.offset()).query().listOfRows();
         long total = jdbc.sql("select count(*) from identity_match_review where status = :s").param("s", s)
                 .query(Long.class).single();
-        List<Review> items = new ArrayList<>();
-        for (Map<String, Object> r : rows) {
-            items.add(review(r));
-        }
+        List<UUID> ids = new ArrayList<>();
+        rows.forEach(r -> ids.addAll(List.of((UUID) r.get("left_id"), (UUID) r.get("right_id"))));
+        Map<UUID, ResidentRow> residents = new java.util.HashMap<>();
+        records.byIds(ids).forEach(row -> residents.put(row.id(), row));
+        List<Review> items = rows.stream().map(r -> review(r, residents)).toList();
         audit.record(AuditEvent.byCurrentActor("EMPI_REVIEW_LIST", "Patient", null, Outcome.SUCCESS)
                 .withPurpose("IDENTITY").withDetail(items.size() + " reviews"));
         return new PageResult<>(items, total, page.page(), page.size());
     }
 
-    private Review review(Map<String, Object> r) {
-        ResidentRow left = records.byId((UUID) r.get("left_id")).orElseThrow();
-        ResidentRow right = records.byId((UUID) r.get("right_id")).orElseThrow();
+    private Review review(Map<String, Object> r, Map<UUID, ResidentRow> residents) {
+        ResidentRow left = residents.get((UUID) r.get("left_id"));
+        ResidentRow right = residents.get((UUID) r.get("right_id"));
         return new Review((UUID) r.get("id"), ((Number) r.get("score")).doubleValue(), (String) r.get("status"),
-                instant(r.get("created_at")), side(left), side(right), matcher.compare(left, right).fields(),
+                ResidentRecords.instant(r.get("created_at")), side(left), side(right), matcher.compare(left, right).fields(),
                 (String) r.get("decision"), (String) r.get("reason"), (String) r.get("decided_by"),
-                instant(r.get("decided_at")));
+                ResidentRecords.instant(r.get("decided_at")));
     }
 
     private Side side(ResidentRow r) {
@@ -290,18 +291,5 @@ public class Empi {
                 .update();
         audit.record(AuditEvent.byCurrentActor("EMPI_UNMERGE", "Patient", m.get("survivor_id") + "," + mergedId,
                 Outcome.SUCCESS).withPurpose("IDENTITY").withDetail(reason));
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof java.time.OffsetDateTime t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        return Instant.parse(value.toString());
     }
 }

@@ -12,14 +12,10 @@ import org.springframework.http.HttpMethod;
 @EnableConfigurationProperties(HealthCodeProperties.class)
 class IdentityConfiguration {
 
+    /** Registration, confirmation and resend ({@code /**} matches the path itself too). */
     @Bean
     PublicEndpoint registerEndpoint() {
         return new PublicEndpoint(HttpMethod.POST, "/api/v1/residents/register/**");
-    }
-
-    @Bean
-    PublicEndpoint registerRootEndpoint() {
-        return new PublicEndpoint(HttpMethod.POST, "/api/v1/residents/register");
     }
 
     @Bean

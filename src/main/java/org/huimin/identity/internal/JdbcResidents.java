@@ -14,9 +14,7 @@ import org.huimin.identity.ResidentSummary;
 import org.huimin.identity.Residents;
 import org.huimin.shared.ProblemException;
 import org.huimin.shared.ResidentIdNumber;
-import org.huimin.shared.privacy.PersonalDataCipher;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,39 +22,26 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcResidents implements Residents {
 
     private final ResidentRecords records;
-    private final JdbcTemplate template;
-    private final PersonalDataCipher cipher;
     private final Empi empi;
 
-    JdbcResidents(ResidentRecords records, JdbcTemplate template, PersonalDataCipher cipher, Empi empi) {
+    JdbcResidents(ResidentRecords records, Empi empi) {
         this.records = records;
-        this.template = template;
-        this.cipher = cipher;
         this.empi = empi;
     }
 
     @Override
     @Transactional
     public List<UUID> register(List<NewResident> residents) {
-        List<UUID> ids = new ArrayList<>(residents.size());
-        List<Object[]> rows = new ArrayList<>(residents.size());
-        var now = ResidentRecords.utc(Instant.now());
+        List<ResidentRecords.Insert> rows = new ArrayList<>(residents.size());
         for (NewResident r : residents) {
             if (records.idByIdNumber(r.idNumber().value()).isPresent()) {
                 throw new ProblemException(HttpStatus.CONFLICT, "resident-exists", "problem.resident-exists");
             }
-            UUID id = UUID.randomUUID();
-            ids.add(id);
-            String phone = ResidentRecords.blankToNull(r.phone());
-            rows.add(new Object[] {id, cipher.encrypt(r.idNumber().value()), cipher.blindIndex(r.idNumber().value()),
-                    r.name().strip(), r.idNumber().sex().name(), r.idNumber().birthDate(), cipher.encrypt(phone),
-                    cipher.blindIndex(phone), r.divisionCode(), r.address(), ResidentStatus.ACTIVE.name(), now, now});
+            rows.add(new ResidentRecords.Insert(UUID.randomUUID(), r.idNumber().value(), r.name(), r.idNumber().sex(),
+                    r.idNumber().birthDate(), r.phone(), r.divisionCode(), r.address(), ResidentStatus.ACTIVE));
         }
-        template.batchUpdate("""
-                insert into identity_resident (id, id_number_enc, id_number_idx, name, sex, birth_date, phone_enc,
-                    phone_idx, division_code, address, status, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-        return ids;
+        records.insertAll(rows, Instant.now());
+        return rows.stream().map(ResidentRecords.Insert::id).toList();
     }
 
     @Override

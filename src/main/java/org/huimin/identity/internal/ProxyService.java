@@ -266,13 +266,6 @@ public class ProxyService implements Proxies {
                 .map(ProxyService::permissions).orElse(Set.of());
     }
 
-    /** All ACTIVE bindings, for the FHIR RelatedPerson view. */
-    @Transactional(readOnly = true)
-    public List<Map<String, Object>> activeRows(UUID principal) {
-        return jdbc.sql("select * from identity_proxy where principal_id = :p and status = 'ACTIVE' order by created_at")
-                .param("p", principal).query().listOfRows();
-    }
-
     private void notify(AccountSummary account, String template, Map<String, String> params, Locale locale) {
         notifications.send(new Notify(account.id(), null, template, params, Set.of(Channel.IN_APP), locale));
     }

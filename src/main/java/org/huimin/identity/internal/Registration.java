@@ -126,7 +126,7 @@ public class Registration implements LoginAliases {
             Optional<Map<String, Object>> pending = registrationRow(residentId);
             boolean restartable = account.isPresent() && !account.get().enabled() && pending.isPresent()
                     && pending.get().get("confirmed_at") == null
-                    && ResidentRecords.utc(now.minus(pendingHold)).isAfter(offset(pending.get().get("created_at")));
+                    && now.minus(pendingHold).isAfter(ResidentRecords.instant(pending.get().get("created_at")));
             if ((account.isPresent() && !restartable) || !row.name().equals(cleanName)) {
                 throw new ProblemException(HttpStatus.CONFLICT, "resident-exists", "problem.resident-exists");
             }
@@ -194,7 +194,7 @@ public class Registration implements LoginAliases {
             throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "code-attempts", "problem.code-attempts");
         }
         Instant now = clock.instant();
-        if (offset(row.get("code_expires_at")).toInstant().isBefore(now)) {
+        if (ResidentRecords.instant(row.get("code_expires_at")).isBefore(now)) {
             throw ProblemException.invalid("code", "identity.code-expired");
         }
         if (code == null || !code.strip().matches("\\d{6}")
@@ -220,7 +220,7 @@ public class Registration implements LoginAliases {
             throw new ProblemException(HttpStatus.CONFLICT, "registration-confirmed", "problem.registration-confirmed");
         }
         Instant now = clock.instant();
-        Instant last = offset(row.get("last_sent_at")).toInstant();
+        Instant last = ResidentRecords.instant(row.get("last_sent_at"));
         int sends = ((Number) row.get("sends")).intValue();
         if (sends >= MAX_SENDS || last.plus(RESEND_AFTER).isAfter(now)) {
             long wait = Math.max(1, Duration.between(now, last.plus(RESEND_AFTER)).toSeconds());
@@ -260,15 +260,5 @@ public class Registration implements LoginAliases {
     @Override
     public Optional<UUID> residentByIdNumber(String idNumber) {
         return residents.idByIdNumber(idNumber);
-    }
-
-    private static java.time.OffsetDateTime offset(Object value) {
-        if (value instanceof java.time.OffsetDateTime t) {
-            return t;
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        return java.time.OffsetDateTime.parse(value.toString());
     }
 }

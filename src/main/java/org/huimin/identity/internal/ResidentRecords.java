@@ -25,10 +25,12 @@ import org.springframework.stereotype.Repository;
 class ResidentRecords {
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
     private final PersonalDataCipher cipher;
 
-    ResidentRecords(JdbcClient jdbc, PersonalDataCipher cipher) {
+    ResidentRecords(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
+        this.template = template;
         this.cipher = cipher;
     }
 
@@ -38,18 +40,22 @@ class ResidentRecords {
     }
 
     void insert(Insert r, Instant now) {
-        String phone = blankToNull(r.phone());
-        jdbc.sql("""
+        insertAll(List.of(r), now);
+    }
+
+    /** Inserts in one JDBC batch (the demo county's residents, a hospital feed). */
+    void insertAll(List<Insert> rows, Instant now) {
+        OffsetDateTime at = utc(now);
+        template.batchUpdate("""
                 insert into identity_resident (id, id_number_enc, id_number_idx, name, sex, birth_date, phone_enc,
                     phone_idx, division_code, address, status, created_at, updated_at)
-                values (:id, :idEnc, :idIdx, :name, :sex, :birth, :phoneEnc, :phoneIdx, :division, :address, :status,
-                    :now, :now)""")
-                .param("id", r.id()).param("idEnc", cipher.encrypt(r.idNumber()))
-                .param("idIdx", r.idNumber() == null ? null : cipher.blindIndex(r.idNumber()))
-                .param("name", r.name().strip()).param("sex", r.sex().name()).param("birth", r.birthDate())
-                .param("phoneEnc", cipher.encrypt(phone)).param("phoneIdx", cipher.blindIndex(phone))
-                .param("division", r.divisionCode()).param("address", r.address())
-                .param("status", r.status().name()).param("now", utc(now)).update();
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows.stream().map(r -> {
+            String phone = blankToNull(r.phone());
+            return new Object[] {r.id(), cipher.encrypt(r.idNumber()),
+                    r.idNumber() == null ? null : cipher.blindIndex(r.idNumber()), r.name().strip(), r.sex().name(),
+                    r.birthDate(), cipher.encrypt(phone), cipher.blindIndex(phone), r.divisionCode(), r.address(),
+                    r.status().name(), at, at};
+        }).toList());
     }
 
     Optional<ResidentRow> byId(UUID id) {
@@ -246,6 +252,20 @@ class ResidentRecords {
     static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
+    }
+
+    /** A timestamp from {@code listOfRows()}: H2 gives OffsetDateTime, PostgreSQL java.sql.Timestamp. */
+    static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        return OffsetDateTime.parse(value.toString()).toInstant();
     }
 
     static OffsetDateTime utc(Instant t) {
