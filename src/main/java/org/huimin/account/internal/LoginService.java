@@ -145,7 +145,7 @@ public class LoginService {
 
     @Transactional
     public void logout(String username, String jti, Instant expiresAt, String clientIp) {
-        accounts.revoke(jti, expiresAt);
+        tokens.revoke(jti, expiresAt);
         audit(username, null, "LOGOUT", Outcome.SUCCESS, clientIp, null);
     }
 

@@ -13,7 +13,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -36,20 +38,31 @@ class TokenService {
     static final String ISSUER = "huimin";
 
     private final JwtEncoder encoder;
+    private final RevokedTokens revocations;
     private final NimbusJwtDecoder decoder;
     private final Duration ttl;
     private final Clock clock = Clock.systemUTC();
 
-    TokenService(Secrets secrets, Accounts accounts, @Value("${huimin.security.token-secret:}") String secret,
+    TokenService(Secrets secrets, RevokedTokens revocations, @Value("${huimin.security.token-secret:}") String secret,
             @Value("${huimin.security.token-ttl:PT8H}") Duration ttl) {
         SecretKeySpec key = new SecretKeySpec(secrets.key("token-signing", secret), "HmacSHA256");
         this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
         this.decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        // our issuer is a name, not a URL: keep it a string instead of letting the default converter try (and fail,
+        // with an exception on every request) to make a URL of it
+        this.decoder.setClaimSetConverter(MappedJwtClaimSetConverter.withDefaults(
+                java.util.Map.of(JwtClaimNames.ISS, iss -> iss == null ? null : iss.toString())));
         this.decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(ISSUER),
-                jwt -> jwt.getId() != null && accounts.revoked(jwt.getId())
+                jwt -> jwt.getId() != null && revocations.revoked(jwt.getId())
                         ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "token revoked", null))
                         : OAuth2TokenValidatorResult.success()));
         this.ttl = ttl;
+        this.revocations = revocations;
+    }
+
+    /** Revokes a token (logout) on every node, from the commit of the caller's transaction on. */
+    void revoke(String jti, Instant expiresAt) {
+        revocations.revoke(jti, expiresAt);
     }
 
     Issued issue(AccountRecord account) {

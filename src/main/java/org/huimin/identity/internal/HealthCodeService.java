@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -142,33 +143,51 @@ public class HealthCodeService implements HealthCodes {
             boolean foreignRegion, List<CodeLinks.Link> links) {
     }
 
+    /**
+     * One verification attempt: the token (null when unreadable), where and by whom it is scanned, and the scan line
+     * already written for it ({@code written}, on the PostgreSQL fast path) or null when none is written yet.
+     */
+    private record Attempt(HealthCodeToken token, Scene scene, String terminalId, Actor actor, Instant now,
+            UUID written) {
+    }
+
     public Verified verify(String text, Scene scene, String pin, String terminalId) {
         Actor actor = CurrentActor.get();
         Instant now = clock.instant();
         TokenVerifier.Outcome outcome = TokenVerifier.verify(text, keys::material, now, properties.clockSkew());
         HealthCodeToken t = outcome.token();
         if (!outcome.authentic()) {
-            throw refuse(null, t, scene, terminalId, actor, now, outcome.refusal(), outcome.reason());
+            throw refuse(null, new Attempt(t, scene, terminalId, actor, now, null), outcome.refusal(),
+                    outcome.reason());
         }
-        // the signature is good: confirm the key's current status and read the resident in one round trip
-        ResidentRecords.ScanContext context = residents.scanContext(t.kid(), t.tokenIdText(), t.residentId());
+        // the signature is good: confirm the key's current status and read the resident in one round trip. On
+        // PostgreSQL an ordinary scan of a current dynamic code (the common case) is written in that same statement
+        // and corrected below if the code is refused after all.
+        boolean fast = asyncScanCommit && outcome.accepted() && t.type() == CodeType.DYNAMIC
+                && !properties.singleUseScenes().contains(scene);
+        Attempt attempt = new Attempt(t, scene, terminalId, actor, now, fast ? UUID.randomUUID() : null);
+        ResidentRecords.ScanContext context = fast
+                ? residents.scanContextWritingScan(t.kid(), t.tokenIdText(), t.residentId(),
+                        new ResidentRecords.ScanLine(attempt.written(), t.type().name(), scene.name(),
+                                actor.organizationId(), terminalId, actor.username(), now))
+                : residents.scanContext(t.kid(), t.tokenIdText(), t.residentId());
         String material = KeyRing.encoded(outcome.key());
         boolean own = context.ownKey() != null && context.ownKey().equals(material);
         boolean foreign = !own && context.trustedKey() != null && context.trustedKey().equals(material);
         UUID ref = own ? t.residentId() : null;
         if (!own && !foreign) {
-            throw refuse(null, t, scene, terminalId, actor, now, Refusal.INVALID, "unknown key");
+            throw refuse(null, attempt, Refusal.INVALID, "unknown key");
         }
         if (own && "REVOKED".equals(context.ownKeyStatus())) {
-            throw refuse(ref, t, scene, terminalId, actor, now, Refusal.REVOKED, "signing key revoked");
+            throw refuse(ref, attempt, Refusal.REVOKED, "signing key revoked");
         }
         if (!outcome.accepted()) {
             // a scan of an authentic code is logged against its resident; a forged one against nobody
-            throw refuse(ref, t, scene, terminalId, actor, now, outcome.refusal(), outcome.reason());
+            throw refuse(ref, attempt, outcome.refusal(), outcome.reason());
         }
         if (foreign) {
             // another region's resident: authentic and current; their identity stays with their region
-            UUID scanId = accept(null, t, scene, terminalId, actor, now);
+            UUID scanId = accept(null, attempt);
             return new Verified(true, scanId, t.residentId(), null, null, null, null, t.type(),
                     Integer.toString(t.region()), t.kid(), t.expiresAt(), true, List.of());
         }
@@ -179,24 +198,24 @@ public class HealthCodeService implements HealthCodes {
             linked = r == null ? List.of() : links.of(r.id());
         }
         if (r == null) {
-            throw refuse(null, t, scene, terminalId, actor, now, Refusal.INVALID, "unknown resident");
+            throw refuse(null, attempt, Refusal.INVALID, "unknown resident");
         }
         if (t.type() == CodeType.STATIC) {
-            checkStatic(r, t, pin, scene, terminalId, actor, now);
+            checkStatic(r, pin, attempt);
         } else if (properties.maxScansPerToken() > 0 && context.uses() >= properties.maxScansPerToken()) {
-            throw refuse(r.id(), t, scene, terminalId, actor, now, Refusal.REPLAYED,
-                    "used " + properties.maxScansPerToken() + " times");
+            throw refuse(r.id(), attempt, Refusal.REPLAYED, "used " + properties.maxScansPerToken() + " times");
         }
-        UUID scanId = accept(r.id(), t, scene, terminalId, actor, now);
+        UUID scanId = accept(r.id(), attempt);
         return new Verified(true, scanId, r.id(), r.nameMasked(), r.idNumberMasked(), r.sex().name(), r.age(now),
                 t.type(), Integer.toString(t.region()), t.kid(), t.expiresAt(), false, linked);
     }
 
-    private void checkStatic(ResidentRow r, HealthCodeToken t, String pin, Scene scene, String terminalId,
-            Actor actor, Instant now) {
+    private void checkStatic(ResidentRow r, String pin, Attempt attempt) {
+        HealthCodeToken t = attempt.token();
+        Instant now = attempt.now();
         if (r.status() == ResidentStatus.MERGED || !t.tokenIdText().equals(r.staticCodeId())
                 || !t.residentId().equals(r.id())) {
-            throw refuse(r.id(), t, scene, terminalId, actor, now, Refusal.REVOKED, "static code reissued");
+            throw refuse(r.id(), attempt, Refusal.REVOKED, "static code reissued");
         }
         if (pin == null || pin.isBlank()) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, Refusal.PIN_REQUIRED.type(),
@@ -220,15 +239,24 @@ public class HealthCodeService implements HealthCodes {
             return lock ? Refusal.PIN_LOCKED : Refusal.INVALID_PIN;
         });
         if (refusal != null) {
-            throw refuse(r.id(), t, scene, terminalId, actor, now, refusal, "wrong PIN");
+            throw refuse(r.id(), attempt, refusal, "wrong PIN");
         }
     }
 
-    private UUID accept(UUID residentId, HealthCodeToken t, Scene scene, String terminalId, Actor actor,
-            Instant now) {
+    private UUID accept(UUID residentId, Attempt attempt) {
+        HealthCodeToken t = attempt.token();
+        if (attempt.written() != null) {
+            // written with the token's resident; a merged entry's scan belongs to the survivor, a foreign one to nobody
+            if (!Objects.equals(residentId, t.residentId())) {
+                correctScan(attempt.written(), residentId, "ACCEPTED", null);
+            }
+            // an empty transaction costs no round trip; it lets transactional listeners receive the event
+            transactions.executeWithoutResult(tx -> published(attempt.written(), residentId, attempt));
+            return attempt.written();
+        }
         UUID id = UUID.randomUUID();
-        String useKey = properties.singleUseScenes().contains(scene) && t.type() == CodeType.DYNAMIC
-                ? t.kid() + ":" + t.tokenIdText() + ":" + scene : null;
+        String useKey = properties.singleUseScenes().contains(attempt.scene()) && t.type() == CodeType.DYNAMIC
+                ? t.kid() + ":" + t.tokenIdText() + ":" + attempt.scene() : null;
         try {
             transactions.executeWithoutResult(tx -> {
                 if (useKey == null && asyncScanCommit) {
@@ -237,37 +265,52 @@ public class HealthCodeService implements HealthCodes {
                     // never corrupt anything). Single-use scenes (payment) keep full durability for replay defence.
                     jdbc.sql("set local synchronous_commit to off").update();
                 }
-                insertScan(id, residentId, t, scene, terminalId, actor, now, "ACCEPTED", null, useKey);
-                if (residentId != null) {
-                    events.publishEvent(new HealthCodeScanned(id, residentId, scene, actor.organizationId(),
-                            terminalId, actor.username(), now));
-                }
+                insertScan(id, residentId, attempt, "ACCEPTED", null, useKey);
+                published(id, residentId, attempt);
             });
         } catch (DuplicateKeyException e) {
-            throw refuse(residentId, t, scene, terminalId, actor, now, Refusal.REPLAYED, "already used for " + scene);
+            throw refuse(residentId, attempt, Refusal.REPLAYED, "already used for " + attempt.scene());
         }
         return id;
     }
 
-    private ProblemException refuse(UUID residentId, HealthCodeToken t, Scene scene, String terminalId, Actor actor,
-            Instant now, Refusal refusal, String reason) {
-        insertScan(UUID.randomUUID(), residentId, t, scene, terminalId, actor, now, "REFUSED", refusal.name(), null);
+    private void published(UUID scanId, UUID residentId, Attempt attempt) {
+        if (residentId != null) {
+            events.publishEvent(new HealthCodeScanned(scanId, residentId, attempt.scene(),
+                    attempt.actor().organizationId(), attempt.terminalId(), attempt.actor().username(),
+                    attempt.now()));
+        }
+    }
+
+    private ProblemException refuse(UUID residentId, Attempt attempt, Refusal refusal, String reason) {
+        if (attempt.written() != null) {
+            correctScan(attempt.written(), residentId, "REFUSED", refusal.name());
+        } else {
+            insertScan(UUID.randomUUID(), residentId, attempt, "REFUSED", refusal.name(), null);
+        }
         HttpStatus status = refusal == Refusal.PIN_LOCKED ? HttpStatus.LOCKED : HttpStatus.UNPROCESSABLE_CONTENT;
         return new ProblemException(status, refusal.type(), "problem." + refusal.type(), List.of(),
                 Map.of("reason", reason), reason);
     }
 
-    private void insertScan(UUID id, UUID residentId, HealthCodeToken t, Scene scene, String terminalId, Actor actor,
-            Instant now, String outcome, String reason, String useKey) {
+    private void correctScan(UUID id, UUID residentId, String outcome, String reason) {
+        jdbc.sql("update identity_code_scan set resident_id = :r, outcome = :outcome, reason = :reason where id = :id")
+                .param("r", residentId).param("outcome", outcome).param("reason", reason).param("id", id).update();
+    }
+
+    private void insertScan(UUID id, UUID residentId, Attempt attempt, String outcome, String reason,
+            String useKey) {
+        HealthCodeToken t = attempt.token();
+        Actor actor = attempt.actor();
         jdbc.sql("""
                 insert into identity_code_scan (id, resident_id, token_id, code_type, scene, organization_id,
                     terminal_id, actor, outcome, reason, scanned_at, use_key)
                 values (:id, :r, :t, :type, :scene, :org, :terminal, :actor, :outcome, :reason, :now, :use)""")
                 .param("id", id).param("r", residentId).param("t", t == null ? null : t.tokenIdText())
-                .param("type", t == null ? null : t.type().name()).param("scene", scene.name())
-                .param("org", actor.organizationId()).param("terminal", terminalId).param("actor", actor.username())
-                .param("outcome", outcome).param("reason", reason).param("now", ResidentRecords.utc(now))
-                .param("use", useKey).update();
+                .param("type", t == null ? null : t.type().name()).param("scene", attempt.scene().name())
+                .param("org", actor.organizationId()).param("terminal", attempt.terminalId())
+                .param("actor", actor.username()).param("outcome", outcome).param("reason", reason)
+                .param("now", ResidentRecords.utc(attempt.now())).param("use", useKey).update();
     }
 
     @Override

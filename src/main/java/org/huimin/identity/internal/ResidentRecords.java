@@ -196,7 +196,46 @@ class ResidentRecords {
     }
 
     ScanContext scanContext(String kid, String tokenId, UUID residentId) {
-        return jdbc.sql("""
+        return scanContext("", kid, tokenId, residentId, Map.of());
+    }
+
+    /** The scan line the PostgreSQL fast path writes as ACCEPTED while it reads the scan context. */
+    record ScanLine(UUID id, String codeType, String scene, UUID organizationId, String terminalId, String actor,
+            Instant at) {
+    }
+
+    /**
+     * PostgreSQL only: reads the scan context and, in the same statement, writes {@code line} as an ACCEPTED scan
+     * (committed asynchronously, as an access-log line may be). The caller corrects the line when it refuses the code.
+     * The replay count does not include the line written here: a data-modifying CTE is not visible to the query.
+     */
+    ScanContext scanContextWritingScan(String kid, String tokenId, UUID residentId, ScanLine line) {
+        return scanContext("""
+                with cfg as (select set_config('synchronous_commit', 'off', true) as off),
+                ins as (
+                    insert into identity_code_scan (id, resident_id, token_id, code_type, scene, organization_id,
+                        terminal_id, actor, outcome, scanned_at)
+                    select :sid, (select id from identity_resident where id = :rid), :tid, :type, :scene, :org,
+                        :terminal, :actor, 'ACCEPTED', :at from cfg
+                    returning id)
+                """, kid, tokenId, residentId, scanLine(line));
+    }
+
+    private static Map<String, Object> scanLine(ScanLine line) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("sid", line.id());
+        params.put("type", line.codeType());
+        params.put("scene", line.scene());
+        params.put("org", line.organizationId());
+        params.put("terminal", line.terminalId());
+        params.put("actor", line.actor());
+        params.put("at", utc(line.at()));
+        return params;
+    }
+
+    private ScanContext scanContext(String with, String kid, String tokenId, UUID residentId,
+            Map<String, Object> params) {
+        return jdbc.sql(with + """
                 select k.status as key_status, k.public_key as own_key, t.public_key as trusted_key,
                     (select count(*) from identity_code_scan s where s.token_id = :tid and s.outcome = 'ACCEPTED')
                         as uses,
@@ -207,7 +246,7 @@ class ResidentRecords {
                 left join identity_signing_key k on k.kid = :kid
                 left join identity_trusted_key t on t.kid = :kid
                 left join identity_resident r on r.id = :rid""")
-                .param("kid", kid).param("tid", tokenId).param("rid", residentId)
+                .params(params).param("kid", kid).param("tid", tokenId).param("rid", residentId)
                 .query((rs, n) -> {
                     String links = rs.getString("links");
                     return new ScanContext(rs.getString("key_status"), rs.getString("own_key"),
