@@ -65,13 +65,15 @@ class DemoDataLoader implements ApplicationRunner {
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final IdentityDemoData identity;
+    private final SchedulingDemoData scheduling;
     private final String regionCode;
     private final String regionName;
     /** Townships of the demo county: code and name (NBS 2023 divisions). */
     private final List<String[]> townships = readTownships();
 
     DemoDataLoader(Directory directory, Residents residents, AccountManagement accounts, AuditLog audit,
-            JdbcClient jdbc, IdentityDemoData identity, @Value("${huimin.region.code}") String regionCode,
+            JdbcClient jdbc, IdentityDemoData identity, SchedulingDemoData scheduling,
+            @Value("${huimin.region.code}") String regionCode,
             @Value("${huimin.region.name}") String regionName) {
         this.directory = directory;
         this.residents = residents;
@@ -79,6 +81,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.audit = audit;
         this.jdbc = jdbc;
         this.identity = identity;
+        this.scheduling = scheduling;
         this.regionCode = regionCode;
         this.regionName = regionName;
     }
@@ -96,6 +99,11 @@ class DemoDataLoader implements ApplicationRunner {
             String summary = identity.load(regionCode, regionName);
             mark(IdentityDemoData.DATASET, summary);
             log.info("Demo data '{}' loaded: {}", IdentityDemoData.DATASET, summary);
+        }
+        if (!loaded(SchedulingDemoData.DATASET)) {
+            String summary = scheduling.load();
+            mark(SchedulingDemoData.DATASET, summary);
+            log.info("Demo data '{}' loaded: {}", SchedulingDemoData.DATASET, summary);
         }
     }
 

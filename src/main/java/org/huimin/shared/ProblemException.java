@@ -43,6 +43,11 @@ public class ProblemException extends RuntimeException {
                 List.of(new FieldProblem(field, messageCode, args)), Map.of());
     }
 
+    /** A 400 validation problem with several field errors. */
+    public static ProblemException invalid(List<FieldProblem> fieldErrors) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "validation", "problem.validation", fieldErrors, Map.of());
+    }
+
     public HttpStatus status() { return status; }
     public String type() { return type; }
     public String messageCode() { return messageCode; }

@@ -55,6 +55,16 @@ public final class Api {
     }
 
     public Response send(String method, String path, String body, String token, String language) {
+        return send(method, path, body, token, language, java.util.Map.of());
+    }
+
+    /** A POST with extra headers, such as {@code Idempotency-Key}. */
+    public Response post(String path, String body, String token, java.util.Map<String, String> headers) {
+        return send("POST", path, body, token, null, headers);
+    }
+
+    public Response send(String method, String path, String body, String token, String language,
+            java.util.Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json, application/fhir+json;q=0.9, application/problem+json;q=0.8")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -68,6 +78,7 @@ public final class Api {
         if (language != null) {
             b.header("Accept-Language", language);
         }
+        headers.forEach(b::header);
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             String type = r.headers().firstValue("Content-Type").orElse(null);

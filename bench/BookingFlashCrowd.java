@@ -1,0 +1,425 @@
+/*
+ * The 8 a.m. flash crowd against a running Huimin server (PostgreSQL), loopback only, bounded in requests and time.
+ *
+ *   java bench/BookingFlashCrowd.java [--base http://127.0.0.1:8080] [--clients 2000] [--practitioners 25]
+ *       [--places 500] [--concurrency 64] [--searchers 4] [--seconds 120] [--setup-seconds 900]
+ *       [--psql "-h 127.0.0.1 -U postgres -d huimin"]
+ *
+ * Setup (not measured): as the scheduler, adds one evening session for each of the most popular practitioners of the
+ * scheduler's hospital on a released day, all places in the ONLINE pool (places / practitioners each); registers the
+ * clients as residents with passwords at the clerk's window (kept for later runs: bench-NNNN, found again by login)
+ * and logs them in. Then every client at once, as residents do at release time: lists the day's slots of the
+ * department, picks a bench slot with places left (a random one: everybody wants the popular doctors) and books it
+ * with an Idempotency-Key; a full slot (409) sends them to another slot, up to 5 tries. Meanwhile `--searchers`
+ * threads search slots of other days and departments (background traffic). Afterwards every confirmed booking is
+ * read back, slots are checked against their capacity, the bench bookings are cancelled and the bench templates
+ * deactivated.
+ *
+ * Prints one line per metric: bookings_per_s, p50_ms, p99_ms (POST /appointments, every attempt), oversold (places
+ * confirmed beyond a slot's capacity: from the responses and, with --psql, from the database), lost (a 201 booking
+ * missing or not BOOKED when read back), searches_per_s, and pgbench_single_row_update_tps: pgbench on the same
+ * database, in the same run, updating one row from --concurrency clients (needs --psql and the pgbench tool).
+ */
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+public class BookingFlashCrowd {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final String PASSWORD = "Bench@2026x";
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static String base;
+
+    record Res(int status, String body) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opt = new HashMap<>(Map.of("--base", "http://127.0.0.1:8080", "--clients", "2000",
+                "--practitioners", "25", "--places", "500", "--concurrency", "64", "--searchers", "4",
+                "--seconds", "120", "--setup-seconds", "900", "--psql", ""));
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            opt.put(args[i], args[i + 1]);
+        }
+        base = opt.get("--base").replaceAll("/$", "");
+        if (!Set.of("127.0.0.1", "localhost", "::1", "[::1]").contains(URI.create(base).getHost())) {
+            throw new IllegalArgumentException("loopback only: " + base);
+        }
+        int clients = Integer.parseInt(opt.get("--clients"));
+        int practitioners = Integer.parseInt(opt.get("--practitioners"));
+        int places = Integer.parseInt(opt.get("--places"));
+        int concurrency = Integer.parseInt(opt.get("--concurrency"));
+        int searchers = Integer.parseInt(opt.get("--searchers"));
+        String psql = opt.get("--psql");
+        long setupDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(opt.get("--setup-seconds")));
+
+        // --- setup: bench sessions
+        String scheduler = login("scheduler", "Huimin@2026");
+        String clerk = login("clerk", "Huimin@2026");
+        String org = first(get("/api/v1/schedules/templates", scheduler).body(), "organizationId");
+        String department = "03";
+        List<String> doctors = all(get("/api/v1/directory/practitioners?organizationId=" + org + "&kind=DOCTOR&size=200",
+                scheduler).body(), "\"id\":\"([0-9a-f-]{36})\"");
+        if (doctors.size() < practitioners) {
+            throw new IllegalStateException("the scheduler's hospital has only " + doctors.size() + " doctors");
+        }
+        LocalDate day = LocalDate.now(ZONE).plusDays(3);
+        String tag = "压测" + UUID.randomUUID().toString().substring(0, 6);
+        int perDoctor = places / practitioners;
+        int slotsPerSession = 4;
+        int capacity = perDoctor / slotsPerSession;
+        List<String> templates = new ArrayList<>();
+        for (int i = 0; i < practitioners; i++) {
+            // the doctor's own department, from the directory
+            String doctor = doctors.get(i);
+            String dept = first(get("/api/v1/directory/practitioners/" + doctor, scheduler).body(), "departmentCode");
+            Res t = post("/api/v1/schedules/templates", "{\"organizationId\":\"" + org + "\",\"departmentCode\":\"" + dept
+                    + "\",\"practitionerId\":\"" + doctor + "\",\"serviceName\":\"" + tag + "\",\"dayOfWeek\":"
+                    + day.getDayOfWeek().getValue() + ",\"period\":\"EVENING\",\"start\":\"18:00\",\"end\":\"20:00\","
+                    + "\"slotMinutes\":30,\"slotCapacity\":" + capacity + ",\"registrationType\":\"EXPERT\",\"fee\":40,"
+                    + "\"poolShares\":\"ONLINE:100\"}", scheduler, null);
+            if (t.status() != 201) {
+                throw new IllegalStateException("template: " + t.status() + " " + t.body());
+            }
+            templates.add(first(t.body(), "id"));
+        }
+        // the bench slots, per department
+        Map<String, Integer> capacityOf = new ConcurrentHashMap<>();
+        Set<String> departments = new java.util.TreeSet<>();
+        for (String dept : all(get("/api/v1/slots?date=" + day + "&organizationId=" + org, scheduler).body(),
+                "\"departmentCode\":\"(\\d+)\"")) {
+            departments.add(dept);
+        }
+        for (String dept : departments) {
+            for (String item : items(get("/api/v1/slots?date=" + day + "&department=" + dept + "&organizationId=" + org
+                    + "&channel=APP", clerk).body())) {
+                if (item.contains("\"serviceName\":\"" + tag + "\"")) {
+                    capacityOf.put(first(item, "slotId"), Integer.parseInt(first(item, "capacity")));
+                }
+            }
+        }
+        int totalPlaces = capacityOf.values().stream().mapToInt(Integer::intValue).sum();
+
+        // --- setup: clients (residents with passwords), kept for later runs
+        long setupStarted = System.nanoTime();
+        String[] tokens = new String[clients];
+        ExecutorService setupPool = Executors.newFixedThreadPool(8);
+        AtomicInteger created = new AtomicInteger();
+        List<java.util.concurrent.Future<?>> setups = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            int n = i;
+            setups.add(setupPool.submit(() -> {
+                if (System.nanoTime() > setupDeadline) {
+                    return;
+                }
+                String idNumber = idNumber(n);
+                String token = tryLogin(idNumber, PASSWORD);
+                if (token == null) {
+                    Res r = post("/api/v1/residents", "{\"idNumber\":\"" + idNumber + "\",\"name\":\"压测居民\","
+                            + "\"phone\":\"139" + String.format("%08d", 70_000_000 + n) + "\",\"password\":\""
+                            + PASSWORD + "\"}", clerk, null);
+                    if (r.status() == 201) {
+                        created.incrementAndGet();
+                    }
+                    token = tryLogin(idNumber, PASSWORD);
+                }
+                tokens[n] = token;
+                return;
+            }));
+        }
+        for (var f : setups) {
+            f.get();
+        }
+        setupPool.shutdown();
+        List<String> ready = Arrays.stream(tokens).filter(t -> t != null).toList();
+        System.out.printf("setup_clients: %d clients (%d registered now) in %.1f s%n", ready.size(), created.get(),
+                (System.nanoTime() - setupStarted) / 1e9);
+        System.out.printf("setup_places: %d places in %d slots of %d practitioners on %s%n", totalPlaces,
+                capacityOf.size(), practitioners, day);
+
+        // --- the flash crowd
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(opt.get("--seconds")));
+        List<String> slotIds = new ArrayList<>(capacityOf.keySet());
+        Map<String, AtomicInteger> confirmedPerSlot = new ConcurrentHashMap<>();
+        Map<String, String> confirmed = new ConcurrentHashMap<>(); // appointment -> client token
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger errors = new AtomicInteger();
+        AtomicBoolean crowdDone = new AtomicBoolean();
+        AtomicInteger searches = new AtomicInteger();
+        ExecutorService background = Executors.newFixedThreadPool(Math.max(1, searchers));
+        List<String> allDepartments = List.of("03", "04", "05", "07", "10", "11", "12", "13", "50", "02");
+        for (int s = 0; s < searchers; s++) {
+            String token = ready.get(s % ready.size());
+            background.submit(() -> {
+                while (!crowdDone.get() && System.nanoTime() < deadline) {
+                    var r = ThreadLocalRandom.current();
+                    get("/api/v1/slots?date=" + LocalDate.now(ZONE).plusDays(1 + r.nextInt(6)) + "&department="
+                            + allDepartments.get(r.nextInt(allDepartments.size())), token);
+                    searches.incrementAndGet();
+                }
+                return null;
+            });
+        }
+        ExecutorService crowd = Executors.newFixedThreadPool(concurrency);
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger lastSuccessAt = new AtomicInteger();
+        long t0Holder[] = new long[1];
+        List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+        for (String token : ready) {
+            runs.add(crowd.submit(() -> {
+                start.await();
+                var r = ThreadLocalRandom.current();
+                for (int attempt = 0; attempt < 5 && System.nanoTime() < deadline; attempt++) {
+                    // what a resident does: look at the department's slots, then pick one with places left
+                    List<String> open = new ArrayList<>();
+                    for (String dept : departments) {
+                        if (!open.isEmpty()) {
+                            break;
+                        }
+                        for (String item : items(get("/api/v1/slots?date=" + day + "&department=" + dept
+                                + "&organizationId=" + org + "&availableOnly=true", token).body())) {
+                            if (item.contains("\"serviceName\":\"" + tag + "\"")) {
+                                open.add(first(item, "slotId"));
+                            }
+                        }
+                    }
+                    if (open.isEmpty()) {
+                        return null; // sold out
+                    }
+                    String slot = open.get(r.nextInt(open.size()));
+                    long s0 = System.nanoTime();
+                    Res res = post("/api/v1/appointments", "{\"slotId\":\"" + slot + "\"}", token,
+                            "bench-" + UUID.randomUUID());
+                    latencies.add(System.nanoTime() - s0);
+                    if (res.status() == 201) {
+                        confirmed.put(first(res.body(), "appointmentId"), token);
+                        confirmedPerSlot.computeIfAbsent(slot, k -> new AtomicInteger()).incrementAndGet();
+                        lastSuccessAt.set((int) ((System.nanoTime() - t0Holder[0]) / 1_000_000));
+                        return null;
+                    }
+                    if (res.status() != 409) {
+                        errors.incrementAndGet();
+                        return null;
+                    }
+                    if (res.body().contains("already-booked")) {
+                        return null;
+                    }
+                }
+                return null;
+            }));
+        }
+        t0Holder[0] = System.nanoTime();
+        start.countDown();
+        for (var f : runs) {
+            f.get();
+        }
+        double crowdSeconds = Math.max(lastSuccessAt.get(), 1) / 1000.0;
+        double wall = (System.nanoTime() - t0Holder[0]) / 1e9;
+        crowdDone.set(true);
+        crowd.shutdown();
+        background.shutdown();
+        background.awaitTermination(30, TimeUnit.SECONDS);
+
+        // --- check
+        int oversold = 0;
+        for (var e : confirmedPerSlot.entrySet()) {
+            oversold += Math.max(0, e.getValue().get() - capacityOf.getOrDefault(e.getKey(), 0));
+        }
+        int lost = 0;
+        for (var e : confirmed.entrySet()) {
+            Res r = get("/api/v1/appointments/" + e.getKey(), e.getValue());
+            if (r.status() != 200 || !r.body().contains("\"status\":\"BOOKED\"")) {
+                lost++;
+            }
+        }
+        Integer dbOversold = null;
+        if (!psql.isBlank()) {
+            String in = String.join(",", slotIds.stream().map(s -> "'" + s + "'").toList());
+            dbOversold = Integer.parseInt(sql(psql, "select coalesce(sum(greatest(n - c, 0)), 0) from (select s.id, "
+                    + "s.capacity c, (select count(*) from scheduling_appointment a where a.slot_id = s.id and "
+                    + "a.status = 'BOOKED') n from scheduling_slot s where s.id in (" + in + ")) x").strip());
+        }
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("bookings: %d of %d places%n", confirmed.size(), totalPlaces);
+        System.out.printf("bookings_per_s: %.0f bookings/s%n", confirmed.size() / crowdSeconds);
+        System.out.printf("sold_out_after: %.2f s%n", crowdSeconds);
+        System.out.printf("p50_ms: %.1f ms%n", pct(sorted, 0.50));
+        System.out.printf("p99_ms: %.1f ms%n", pct(sorted, 0.99));
+        System.out.printf("booking_attempts: %d requests%n", sorted.length);
+        System.out.printf("oversold: %d places%n", oversold + (dbOversold == null ? 0 : dbOversold));
+        System.out.printf("lost: %d bookings%n", lost);
+        System.out.printf("errors: %d requests%n", errors.get());
+        System.out.printf("searches_per_s: %.0f req/s%n", searches.get() / wall);
+
+        // --- clean up: the clients cancel, the templates stop
+        ExecutorService cleanup = Executors.newFixedThreadPool(8);
+        for (var e : confirmed.entrySet()) {
+            cleanup.submit(() -> post("/api/v1/appointments/" + e.getKey() + "/cancel", "{\"reason\":\"bench\"}",
+                    e.getValue(), null));
+        }
+        cleanup.shutdown();
+        cleanup.awaitTermination(120, TimeUnit.SECONDS);
+        for (String t : templates) {
+            post("/api/v1/schedules/templates/" + t + "/deactivate", null, scheduler, null);
+        }
+
+        // --- the yardstick: pgbench updating one row from as many clients
+        if (!psql.isBlank()) {
+            sql(psql, "create table if not exists bench_counter (id int primary key, n bigint not null); "
+                    + "insert into bench_counter values (1, 0) on conflict do nothing");
+            Path script = Files.createTempFile("pgbench", ".sql");
+            Files.writeString(script, "update bench_counter set n = n + 1 where id = 1;\n");
+            List<String> cmd = new ArrayList<>(List.of("pgbench", "-n", "-c", String.valueOf(Math.min(concurrency, 64)),
+                    "-j", "2", "-T", "10", "-f", script.toString()));
+            cmd.addAll(Arrays.asList(psql.trim().split("\\s+")));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            Matcher m = Pattern.compile("tps = ([0-9.]+)").matcher(out);
+            if (m.find()) {
+                double tps = Double.parseDouble(m.group(1));
+                System.out.printf("pgbench_single_row_update_tps: %.0f tps%n", tps);
+                System.out.printf("bookings_vs_pgbench: %.2f ratio%n", confirmed.size() / crowdSeconds / tps);
+            } else {
+                System.out.println("pgbench: " + out.strip());
+            }
+            Files.deleteIfExists(script);
+        }
+    }
+
+    /** A valid ID number for bench client {@code n}: born in 1990, county 530325, sequence from n. */
+    static String idNumber(int n) {
+        LocalDate birth = LocalDate.of(1980, 1, 1).plusDays(n % 7000);
+        String body = "530325" + birth.toString().replace("-", "") + String.format("%03d", 100 + n / 7000);
+        int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * w[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
+    }
+
+    static String sql(String psql, String query) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("psql", "-At", "-c", query));
+        cmd.addAll(Arrays.asList(psql.trim().split("\\s+")));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("psql: " + out);
+        }
+        return out.lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("");
+    }
+
+    static double pct(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1e6;
+    }
+
+    static String login(String user, String password) {
+        String t = tryLogin(user, password);
+        if (t == null) {
+            throw new IllegalStateException("login failed: " + user);
+        }
+        return t;
+    }
+
+    static String tryLogin(String user, String password) {
+        Res r = post("/api/v1/auth/login", "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}", null,
+                null);
+        return r.status() == 200 ? first(r.body(), "accessToken") : null;
+    }
+
+    static Res get(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), token, null);
+    }
+
+    static Res post(String path, String body, String token, String idempotencyKey) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        return send(b, token, idempotencyKey);
+    }
+
+    static Res send(HttpRequest.Builder b, String token, String idempotencyKey) {
+        b.timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (idempotencyKey != null) {
+            b.header("Idempotency-Key", idempotencyKey);
+        }
+        try {
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Res(r.statusCode(), r.body());
+        } catch (Exception e) {
+            return new Res(599, String.valueOf(e));
+        }
+    }
+
+    /** The string or number value of the first {@code "field":...} in a JSON text. */
+    static String first(String json, String field) {
+        Matcher m = Pattern.compile("\"" + field + "\":\"?([^\",}]*)").matcher(json);
+        return m.find() ? m.group(1) : null;
+    }
+
+    static List<String> all(String json, String regex) {
+        List<String> found = new ArrayList<>();
+        Matcher m = Pattern.compile(regex).matcher(json);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    /** The objects of the top-level "items" array, as texts (flat objects only). */
+    static List<String> items(String json) {
+        List<String> found = new ArrayList<>();
+        int i = json.indexOf("\"items\":[");
+        if (i < 0) {
+            return found;
+        }
+        int depth = 0;
+        int startAt = -1;
+        for (int k = i + 9; k < json.length(); k++) {
+            char c = json.charAt(k);
+            if (c == '{') {
+                if (depth++ == 0) {
+                    startAt = k;
+                }
+            } else if (c == '}') {
+                if (--depth == 0) {
+                    found.add(json.substring(startAt, k + 1));
+                }
+            } else if (c == ']' && depth == 0) {
+                break;
+            }
+        }
+        return found;
+    }
+}

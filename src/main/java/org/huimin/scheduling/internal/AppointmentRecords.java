@@ -1,0 +1,149 @@
+package org.huimin.scheduling.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.huimin.scheduling.Appointment;
+import org.huimin.scheduling.AppointmentStatus;
+import org.huimin.scheduling.Channel;
+import org.huimin.scheduling.QuotaPool;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Appointments, the per-resident booking lock and idempotency keys on JDBC. */
+@Repository
+class AppointmentRecords {
+
+    private final JdbcClient jdbc;
+
+    AppointmentRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Appointment a, String activeKey) {
+        jdbc.sql("""
+                insert into scheduling_appointment (id, slot_id, session_id, pool, resident_id, organization_id,
+                    department_code, practitioner_id, service_date, starts_at, ends_at, fee_fen, channel, booked_by, acting_for,
+                    status, active_key, created_at)
+                values (:id, :slot, :session, :pool, :resident, :org, :dept, :pid, :day, :starts, :ends, :fee, :channel,
+                    :by, :actingFor, :status, :activeKey, :created)""")
+                .param("id", a.id()).param("slot", a.slotId()).param("session", a.sessionId())
+                .param("pool", a.pool().name()).param("resident", a.residentId()).param("org", a.organizationId())
+                .param("dept", a.departmentCode()).param("pid", a.practitionerId()).param("day", a.day())
+                .param("starts", Schedules.utc(a.startsAt())).param("ends", Schedules.utc(a.endsAt()))
+                .param("fee", a.feeFen()).param("channel", a.channel().name()).param("by", a.bookedBy())
+                .param("actingFor", a.actingFor()).param("status", a.status().name()).param("activeKey", activeKey)
+                .param("created", Schedules.utc(a.createdAt())).update();
+    }
+
+    Optional<Appointment> find(UUID id) {
+        return jdbc.sql("select * from scheduling_appointment where id = :id").param("id", id)
+                .query((rs, n) -> map(rs)).optional();
+    }
+
+    /** A resident's bookings, newest slot first; {@code activeOnly} keeps BOOKED and CHECKED_IN. */
+    List<Appointment> ofResident(UUID residentId, boolean activeOnly, int limit) {
+        return jdbc.sql("""
+                select * from scheduling_appointment
+                where resident_id = :r and (not :activeOnly or status in ('BOOKED', 'CHECKED_IN'))
+                order by starts_at desc limit :limit""")
+                .param("r", residentId).param("activeOnly", activeOnly).param("limit", limit)
+                .query((rs, n) -> map(rs)).list();
+    }
+
+    /** Appointments of a resident whose slot starts in {@code [from, to)}, for FHIR search. */
+    List<Appointment> ofResidentBetween(UUID residentId, Instant from, Instant to, int limit) {
+        return jdbc.sql("""
+                select * from scheduling_appointment
+                where resident_id = :r and starts_at >= :from and starts_at < :to
+                order by starts_at limit :limit""")
+                .param("r", residentId).param("from", Schedules.utc(from)).param("to", Schedules.utc(to))
+                .param("limit", limit).query((rs, n) -> map(rs)).list();
+    }
+
+    List<Appointment> bookedInSession(UUID sessionId) {
+        return jdbc.sql("select * from scheduling_appointment where session_id = :s and status = 'BOOKED' "
+                + "order by starts_at, id").param("s", sessionId).query((rs, n) -> map(rs)).list();
+    }
+
+    long activeCount(UUID residentId, Instant now) {
+        return jdbc.sql("""
+                select count(*) from scheduling_appointment
+                where resident_id = :r and status = 'BOOKED' and ends_at > :now""")
+                .param("r", residentId).param("now", Schedules.utc(now)).query(Long.class).single();
+    }
+
+    /** No-shows since {@code since}: how many, and the last one's start. */
+    record NoShows(long count, Instant last) {
+    }
+
+    NoShows noShows(UUID residentId, Instant since) {
+        return jdbc.sql("""
+                select count(*) as n, max(starts_at) as last from scheduling_appointment
+                where resident_id = :r and status = 'NO_SHOW' and starts_at >= :since""")
+                .param("r", residentId).param("since", Schedules.utc(since))
+                .query((rs, i) -> new NoShows(rs.getLong("n"), Schedules.instant(rs, "last"))).single();
+    }
+
+    /** Moves a BOOKED appointment to {@code status}; false when it was no longer BOOKED. */
+    boolean end(UUID id, AppointmentStatus status, String by, String reason, Instant now) {
+        return jdbc.sql("""
+                update scheduling_appointment set status = :status, active_key = null, cancelled_at = :now,
+                    cancelled_by = :by, cancel_reason = :reason
+                where id = :id and status = 'BOOKED'""")
+                .param("status", status.name()).param("now", Schedules.utc(now)).param("by", by)
+                .param("reason", reason).param("id", id).update() == 1;
+    }
+
+    /** Makes sure the resident's booking-lock row exists (in its own statement, outside the booking). */
+    void ensureBooker(UUID residentId) {
+        if (jdbc.sql("select count(*) from scheduling_booker where resident_id = :r").param("r", residentId)
+                .query(Long.class).single() == 0) {
+            try {
+                jdbc.sql("insert into scheduling_booker (resident_id) values (:r)").param("r", residentId).update();
+            } catch (org.springframework.dao.DuplicateKeyException e) {
+                // another booking of the same resident made it first
+            }
+        }
+    }
+
+    /** Serialises the bookings of one resident until the transaction ends. */
+    void lockBooker(UUID residentId) {
+        jdbc.sql("select resident_id from scheduling_booker where resident_id = :r for update")
+                .param("r", residentId).query((rs, n) -> n).list();
+    }
+
+    record Idempotent(String requestHash, UUID appointmentId) {
+    }
+
+    Optional<Idempotent> idempotent(String actor, String key) {
+        return jdbc.sql("select request_hash, appointment_id from scheduling_idempotency where actor = :a and idem_key = :k")
+                .param("a", actor).param("k", key)
+                .query((rs, n) -> new Idempotent(rs.getString(1), rs.getObject(2, UUID.class))).optional();
+    }
+
+    void insertIdempotent(String actor, String key, String hash, UUID appointmentId, Instant now) {
+        jdbc.sql("""
+                insert into scheduling_idempotency (actor, idem_key, request_hash, appointment_id, created_at)
+                values (:a, :k, :h, :id, :now)""")
+                .param("a", actor).param("k", key).param("h", hash).param("id", appointmentId)
+                .param("now", Schedules.utc(now)).update();
+    }
+
+    private static Appointment map(ResultSet rs) throws SQLException {
+        return new Appointment(rs.getObject("id", UUID.class), rs.getObject("slot_id", UUID.class),
+                rs.getObject("session_id", UUID.class), rs.getObject("resident_id", UUID.class),
+                rs.getObject("organization_id", UUID.class), rs.getString("department_code"),
+                rs.getObject("practitioner_id", UUID.class), rs.getObject("service_date", LocalDate.class),
+                Schedules.instant(rs, "starts_at"), Schedules.instant(rs, "ends_at"), rs.getLong("fee_fen"),
+                Channel.valueOf(rs.getString("channel")), QuotaPool.valueOf(rs.getString("pool")),
+                AppointmentStatus.valueOf(rs.getString("status")), rs.getString("booked_by"),
+                rs.getBoolean("acting_for"), Schedules.instant(rs, "created_at"), Schedules.instant(rs, "cancelled_at"),
+                rs.getString("cancel_reason"));
+    }
+}

@@ -1,0 +1,366 @@
+package org.huimin.scheduling.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.huimin.account.AccountManagement;
+import org.huimin.audit.AuditEvent;
+import org.huimin.audit.AuditEvent.Outcome;
+import org.huimin.audit.AuditLog;
+import org.huimin.directory.Directory;
+import org.huimin.directory.Organization;
+import org.huimin.directory.OrganizationType;
+import org.huimin.identity.ProxyPermission;
+import org.huimin.identity.Proxies;
+import org.huimin.identity.Residents;
+import org.huimin.notification.Channel;
+import org.huimin.notification.Notifications;
+import org.huimin.notification.Notify;
+import org.huimin.scheduling.Appointment;
+import org.huimin.scheduling.AppointmentBooked;
+import org.huimin.scheduling.AppointmentCancelled;
+import org.huimin.scheduling.AppointmentStatus;
+import org.huimin.scheduling.QuotaPool;
+import org.huimin.shared.ProblemException;
+import org.huimin.shared.security.Actor;
+import org.huimin.shared.security.CurrentActor;
+import org.huimin.shared.security.Role;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Books and cancels time slots. A booking takes one place from a quota pool with a conditional update (the database
+ * decides, so no place is sold twice), under a per-resident lock (so the resident's rules hold under concurrency),
+ * with an optional Idempotency-Key (the same key returns the same appointment). Everything happens in one
+ * transaction: a refused booking leaves nothing behind.
+ */
+@Service
+public class BookingService {
+
+    /** Staff who book at a window or on the phone for any resident. */
+    static final Set<String> DESK = Set.of(Role.NURSE.name(), Role.SCHEDULER.name());
+    private static final Set<OrganizationType> PRIMARY_CARE = EnumSet.of(OrganizationType.COMMUNITY_HEALTH_CENTRE,
+            OrganizationType.TOWNSHIP_HEALTH_CENTRE, OrganizationType.VILLAGE_CLINIC);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final Schedules schedules;
+    private final AppointmentRecords appointments;
+    private final BookingPolicy policy;
+    private final Residents residents;
+    private final Proxies proxies;
+    private final Directory directory;
+    private final AccountManagement accounts;
+    private final Notifications notifications;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+    private final SchedulingProperties properties;
+    private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<Waitlists> waitlists;
+
+    BookingService(Schedules schedules, AppointmentRecords appointments, Residents residents, Proxies proxies,
+            Directory directory, AccountManagement accounts, Notifications notifications, AuditLog audit,
+            ApplicationEventPublisher events, TransactionTemplate transactions, SchedulingProperties properties,
+            Clock clock, org.springframework.beans.factory.ObjectProvider<Waitlists> waitlists) {
+        this.waitlists = waitlists;
+        this.schedules = schedules;
+        this.appointments = appointments;
+        this.policy = new BookingPolicy(properties);
+        this.residents = residents;
+        this.proxies = proxies;
+        this.directory = directory;
+        this.accounts = accounts;
+        this.notifications = notifications;
+        this.audit = audit;
+        this.events = events;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A booking request; {@code residentId} and {@code channel} may be null (the caller and their channel). */
+    public record Book(UUID slotId, UUID residentId, org.huimin.scheduling.Channel channel, String idempotencyKey) {
+    }
+
+    /** The appointment and whether it was made now (false: an Idempotency-Key replay). */
+    public record Booked(Appointment appointment, boolean created) {
+    }
+
+    /** The channel a caller books through by default: residents the app, window staff the window, and so on. */
+    public static org.huimin.scheduling.Channel defaultChannel(Actor actor) {
+        if (actor.roles().stream().anyMatch(DESK::contains)) {
+            return org.huimin.scheduling.Channel.WINDOW;
+        }
+        if (actor.has(Role.FAMILY_DOCTOR)) {
+            return org.huimin.scheduling.Channel.FAMILY_DOCTOR;
+        }
+        if (actor.has(Role.CLINICIAN)) {
+            return org.huimin.scheduling.Channel.REFERRAL;
+        }
+        return org.huimin.scheduling.Channel.APP;
+    }
+
+    /** The channels a caller may use. */
+    public static Set<org.huimin.scheduling.Channel> channels(Actor actor) {
+        Set<org.huimin.scheduling.Channel> allowed = EnumSet.noneOf(org.huimin.scheduling.Channel.class);
+        if (actor.has(Role.RESIDENT)) {
+            allowed.add(org.huimin.scheduling.Channel.APP);
+        }
+        if (actor.roles().stream().anyMatch(DESK::contains)) {
+            allowed.add(org.huimin.scheduling.Channel.WINDOW);
+            allowed.add(org.huimin.scheduling.Channel.PHONE);
+        }
+        if (actor.has(Role.FAMILY_DOCTOR)) {
+            allowed.add(org.huimin.scheduling.Channel.FAMILY_DOCTOR);
+            allowed.add(org.huimin.scheduling.Channel.REFERRAL);
+        }
+        if (actor.has(Role.CLINICIAN)) {
+            allowed.add(org.huimin.scheduling.Channel.REFERRAL);
+        }
+        return allowed;
+    }
+
+    public Booked book(Book request) {
+        Actor actor = CurrentActor.get();
+        org.huimin.scheduling.Channel channel = request.channel() != null ? request.channel()
+                : defaultChannel(actor);
+        if (!channels(actor).contains(channel)) {
+            throw forbidden("channel-not-allowed");
+        }
+        if (channel == org.huimin.scheduling.Channel.REFERRAL && !fromPrimaryCare(actor)) {
+            throw forbidden("referral-not-allowed");
+        }
+        UUID resident = resident(actor, channel, request.residentId());
+        boolean actingFor = !resident.equals(actor.residentId());
+        String key = request.idempotencyKey();
+        String hash = hash(request.slotId() + "|" + resident + "|" + channel);
+        if (key != null) {
+            Optional<Booked> replay = replay(actor, key, hash);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+        }
+        try {
+            Appointment booked = place(request.slotId(), resident, channel, actor.username(), actingFor, key, hash);
+            // audited after the commit: the audit chain appends in a transaction (and connection) of its own, which
+            // must not be awaited while this booking holds the slot's pool row
+            audit.record(AuditEvent.byCurrentActor("APPOINTMENT_BOOK", "Appointment", booked.id().toString(),
+                    Outcome.SUCCESS).withActingFor(actingFor ? resident.toString() : null).withPurpose("CARE")
+                    .withDetail(channel + " " + booked.pool()));
+            return new Booked(booked, true);
+        } catch (DuplicateKeyException e) {
+            // either the same Idempotency-Key in a concurrent request, or a second booking of the day
+            if (key != null) {
+                Optional<Booked> replay = replay(actor, key, hash);
+                if (replay.isPresent()) {
+                    return replay.get();
+                }
+            }
+            throw refused(BookingPolicy.Refusal.ALREADY_BOOKED);
+        }
+    }
+
+    /**
+     * The booking itself, authorised by the caller: rules, one place from the channel's pools, the appointment, its
+     * event and the resident's message, in one transaction. Throws a problem when a rule refuses or the slot is full
+     * for the channel, and {@link DuplicateKeyException} for a second booking of the day or a reused key.
+     */
+    Appointment place(UUID slotId, UUID resident, org.huimin.scheduling.Channel channel, String bookedBy,
+            boolean actingFor, String key, String hash) {
+        appointments.ensureBooker(resident);
+        UUID id = UUID.randomUUID();
+        return transactions.execute(tx -> {
+            Instant now = clock.instant();
+            if (key != null) {
+                appointments.insertIdempotent(bookedBy, key, hash, id, now);
+            }
+            appointments.lockBooker(resident);
+            Schedules.SlotRow slot = schedules.slot(slotId)
+                    .orElseThrow(() -> ProblemException.notFound("slot", slotId));
+            AppointmentRecords.NoShows noShows = appointments.noShows(resident, now.minus(properties.noShowWindow()));
+            BookingPolicy.Refusal refusal = policy.check(new BookingPolicy.Facts(slot.status(), slot.startsAt(),
+                    slot.releasesAt(), channel, appointments.activeCount(resident, now), noShows.count(),
+                    noShows.last()), now);
+            if (refusal != null) {
+                throw refused(refusal);
+            }
+            Map<String, String> notice = notice(slot.organizationId(), slot.practitionerId(), slot.departmentCode(),
+                    slot.startsAt()); // looked up before the pool row is locked
+            QuotaPool taken = null;
+            for (QuotaPool pool : PoolPolicy.pools(channel, now, slot.flowsBackAt())) {
+                if (slot.remaining(pool) > 0 && schedules.take(slot.slotId(), pool)) {
+                    taken = pool;
+                    break;
+                }
+            }
+            if (taken == null) {
+                throw refused(BookingPolicy.Refusal.SLOT_FULL);
+            }
+            Appointment a = new Appointment(id, slot.slotId(), slot.sessionId(), resident, slot.organizationId(),
+                    slot.departmentCode(), slot.practitionerId(), slot.day(), slot.startsAt(), slot.endsAt(),
+                    slot.feeFen(), channel, taken, AppointmentStatus.BOOKED, bookedBy, actingFor, now, null, null);
+            appointments.insert(a, resident + "|" + (slot.practitionerId() != null ? slot.practitionerId()
+                    : slot.sessionId()) + "|" + slot.day());
+            events.publishEvent(new AppointmentBooked(id, resident, slot.organizationId(), slot.departmentCode(),
+                    slot.practitionerId(), slot.startsAt(), channel, bookedBy, actingFor));
+            tell(resident, "appointment-booked", notice);
+            return a;
+        });
+    }
+
+    private Optional<Booked> replay(Actor actor, String key, String hash) {
+        return appointments.idempotent(actor.username(), key).map(previous -> {
+            if (!previous.requestHash().equals(hash)) {
+                throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+                        "problem.idempotency-key-reused");
+            }
+            return new Booked(appointments.find(previous.appointmentId()).orElseThrow(), false);
+        });
+    }
+
+    /** Cancels a BOOKED appointment and gives its place back to the pool it came from. */
+    public Appointment cancel(UUID id, String reason) {
+        Actor actor = CurrentActor.get();
+        Appointment a = appointments.find(id).orElseThrow(() -> ProblemException.notFound("appointment", id));
+        boolean staff = mayManage(actor);
+        if (!staff && !maySee(actor, a)) {
+            throw ProblemException.notFound("appointment", id); // do not reveal others' bookings
+        }
+        Instant now = clock.instant();
+        if (a.status() != AppointmentStatus.BOOKED) {
+            throw new ProblemException(HttpStatus.CONFLICT, "not-cancellable", "problem.not-cancellable",
+                    a.status().name());
+        }
+        if (!staff && !policy.residentMayCancel(a.startsAt(), now)) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "cancel-too-late", "problem.cancel-too-late",
+                    properties.cancelDeadline().toMinutes());
+        }
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why != null && why.length() > 200) {
+            throw ProblemException.invalid("reason", "validation.too-long");
+        }
+        transactions.executeWithoutResult(tx -> {
+            if (!appointments.end(id, AppointmentStatus.CANCELLED, actor.username(), why, now)) {
+                throw new ProblemException(HttpStatus.CONFLICT, "not-cancellable", "problem.not-cancellable",
+                        "CANCELLED");
+            }
+            schedules.giveBack(a.slotId(), a.pool());
+            events.publishEvent(new AppointmentCancelled(id, a.residentId(), a.slotId(), a.sessionId(), a.startsAt(),
+                    AppointmentStatus.CANCELLED, why));
+            tell(a.residentId(), "appointment-cancelled", notice(a.organizationId(), a.practitionerId(),
+                    a.departmentCode(), a.startsAt()));
+        });
+        audit.record(AuditEvent.byCurrentActor("APPOINTMENT_CANCEL", "Appointment", id.toString(), Outcome.SUCCESS)
+                .withActingFor(a.residentId().equals(actor.residentId()) ? null : a.residentId().toString())
+                .withPurpose("CARE").withDetail(why));
+        // the freed place goes to the session's waitlist first, if anybody waits
+        waitlists.getObject().fill(a.sessionId());
+        return appointments.find(id).orElseThrow();
+    }
+
+    /** One appointment, if the caller may see it (the resident, their proxy, or staff). */
+    public Appointment get(UUID id) {
+        Actor actor = CurrentActor.get();
+        Appointment a = appointments.find(id).orElseThrow(() -> ProblemException.notFound("appointment", id));
+        if (!mayManage(actor) && !maySee(actor, a)) {
+            throw ProblemException.notFound("appointment", id);
+        }
+        return a;
+    }
+
+    /** A resident's bookings (newest first), for the resident, a proxy with BOOK permission, or staff. */
+    public List<Appointment> ofResident(UUID residentId, boolean activeOnly) {
+        Actor actor = CurrentActor.get();
+        if (!mayManage(actor) && !residentId.equals(actor.residentId())
+                && (actor.residentId() == null
+                        || !proxies.mayActFor(actor.residentId(), residentId, ProxyPermission.BOOK))) {
+            throw forbidden("forbidden");
+        }
+        return appointments.ofResident(residentId, activeOnly, 200);
+    }
+
+    private boolean maySee(Actor actor, Appointment a) {
+        return actor.residentId() != null && (a.residentId().equals(actor.residentId())
+                || proxies.mayActFor(actor.residentId(), a.residentId(), ProxyPermission.BOOK));
+    }
+
+    static boolean mayManage(Actor actor) {
+        return actor.roles().stream().anyMatch(DESK::contains) || actor.has(Role.PLATFORM_ADMIN);
+    }
+
+    UUID resident(Actor actor, org.huimin.scheduling.Channel channel, UUID requested) {
+        if (channel == org.huimin.scheduling.Channel.APP) {
+            if (actor.residentId() == null) {
+                throw forbidden("channel-not-allowed");
+            }
+            if (requested == null || requested.equals(actor.residentId())) {
+                return actor.residentId();
+            }
+            UUID principal = residents.effectiveId(requested).orElseThrow(() -> forbidden("forbidden"));
+            if (!proxies.mayActFor(actor.residentId(), principal, ProxyPermission.BOOK)) {
+                throw forbidden("forbidden");
+            }
+            return principal;
+        }
+        if (requested == null) {
+            throw ProblemException.invalid("residentId", "validation.required");
+        }
+        return residents.effectiveId(requested)
+                .orElseThrow(() -> ProblemException.invalid("residentId", "scheduling.unknown-resident"));
+    }
+
+    private boolean fromPrimaryCare(Actor actor) {
+        return actor.organizationId() != null && directory.organization(actor.organizationId())
+                .map(Organization::type).filter(PRIMARY_CARE::contains).isPresent();
+    }
+
+    Map<String, String> notice(UUID organizationId, UUID practitionerId, String departmentCode,
+            Instant startsAt) {
+        String where = directory.organization(organizationId).map(Organization::name).orElse("");
+        String who = practitionerId == null ? "" : directory.practitioner(practitionerId).map(p -> p.name()).orElse("");
+        return Map.of("organization", where, "practitioner", who, "department", department(departmentCode), "time",
+                WHEN.format(startsAt.atZone(properties.zone())));
+    }
+
+    void tell(UUID residentId, String template, Map<String, String> params) {
+        accounts.findByResident(residentId).ifPresent(account -> notifications.send(new Notify(account.id(), null,
+                template, params, Set.of(Channel.IN_APP), Locale.SIMPLIFIED_CHINESE)));
+    }
+
+    private String department(String code) {
+        return directory.departmentCodes().stream().filter(d -> d.code().equals(code)).map(d -> d.name())
+                .findFirst().orElse(code);
+    }
+
+    static ProblemException refused(BookingPolicy.Refusal refusal) {
+        return new ProblemException(HttpStatus.valueOf(refusal.status), refusal.type, "problem." + refusal.type);
+    }
+
+    static ProblemException forbidden(String type) {
+        return new ProblemException(HttpStatus.FORBIDDEN, type, "problem." + type);
+    }
+
+    private static String hash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

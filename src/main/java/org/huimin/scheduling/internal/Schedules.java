@@ -1,0 +1,324 @@
+package org.huimin.scheduling.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.huimin.scheduling.Period;
+import org.huimin.scheduling.QuotaPool;
+import org.huimin.scheduling.RegistrationType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Templates, exceptions, sessions, slots and pools on JDBC. */
+@Repository
+class Schedules {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    Schedules(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** A weekly template (排班模板). */
+    record Template(UUID id, UUID organizationId, String departmentCode, UUID practitionerId, String serviceName,
+            int dayOfWeek, Period period, LocalTime start, LocalTime end, int slotMinutes, int slotCapacity,
+            RegistrationType registrationType, long feeFen, String poolShares, boolean active) {
+    }
+
+    /** A day without clinics: the whole organisation's (practitioner null) or one practitioner's. */
+    record Exception(UUID id, UUID organizationId, UUID practitionerId, LocalDate day, String reason) {
+    }
+
+    /** One session's slot with its pools, as the listing and the booking read it. */
+    record SlotRow(UUID slotId, UUID sessionId, Instant startsAt, Instant endsAt, int capacity, UUID organizationId,
+            String departmentCode, UUID practitionerId, String serviceName, LocalDate day, Period period,
+            RegistrationType registrationType, long feeFen, Instant releasesAt, Instant flowsBackAt, String status,
+            Map<QuotaPool, int[]> pools) {
+
+        /** Capacity left in a pool (0 for a pool the slot does not have). */
+        int remaining(QuotaPool pool) {
+            int[] p = pools.get(pool);
+            return p == null ? 0 : p[0] - p[1];
+        }
+
+        Map<QuotaPool, Integer> remaining() {
+            Map<QuotaPool, Integer> left = new EnumMap<>(QuotaPool.class);
+            pools.forEach((pool, p) -> left.put(pool, p[0] - p[1]));
+            return left;
+        }
+    }
+
+    // templates
+
+    void insertTemplate(Template t, String by, Instant now) {
+        jdbc.sql("""
+                insert into scheduling_template (id, organization_id, department_code, practitioner_id, service_name,
+                    day_of_week, period, start_time, end_time, slot_minutes, slot_capacity, registration_type, fee_fen,
+                    pool_shares, active, created_at, created_by)
+                values (:id, :org, :dept, :pid, :service, :dow, :period, :start, :end, :minutes, :capacity, :type, :fee,
+                    :shares, :active, :now, :by)""")
+                .param("id", t.id()).param("org", t.organizationId()).param("dept", t.departmentCode())
+                .param("pid", t.practitionerId()).param("service", t.serviceName()).param("dow", t.dayOfWeek())
+                .param("period", t.period().name()).param("start", t.start()).param("end", t.end())
+                .param("minutes", t.slotMinutes()).param("capacity", t.slotCapacity())
+                .param("type", t.registrationType().name()).param("fee", t.feeFen()).param("shares", t.poolShares())
+                .param("active", t.active()).param("now", utc(now)).param("by", by).update();
+    }
+
+    int deactivateTemplate(UUID id) {
+        return jdbc.sql("update scheduling_template set active = false where id = :id and active")
+                .param("id", id).update();
+    }
+
+    List<Template> templates(UUID organizationId, boolean activeOnly) {
+        return jdbc.sql("""
+                select * from scheduling_template
+                where (cast(:org as uuid) is null or organization_id = :org) and (active or not :activeOnly)
+                order by organization_id, department_code, practitioner_id, day_of_week, start_time""")
+                .param("org", organizationId).param("activeOnly", activeOnly)
+                .query((rs, n) -> template(rs)).list();
+    }
+
+    Optional<Template> template(UUID id) {
+        return jdbc.sql("select * from scheduling_template where id = :id").param("id", id)
+                .query((rs, n) -> template(rs)).optional();
+    }
+
+    private static Template template(ResultSet rs) throws SQLException {
+        return new Template(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class),
+                rs.getString("department_code"), rs.getObject("practitioner_id", UUID.class),
+                rs.getString("service_name"), rs.getInt("day_of_week"), Period.valueOf(rs.getString("period")),
+                rs.getObject("start_time", LocalTime.class), rs.getObject("end_time", LocalTime.class),
+                rs.getInt("slot_minutes"), rs.getInt("slot_capacity"),
+                RegistrationType.valueOf(rs.getString("registration_type")), rs.getLong("fee_fen"),
+                rs.getString("pool_shares"), rs.getBoolean("active"));
+    }
+
+    // exceptions
+
+    void insertException(Exception e, String by, Instant now) {
+        jdbc.sql("""
+                insert into scheduling_exception (id, organization_id, practitioner_id, off_date, reason, created_at,
+                    created_by)
+                values (:id, :org, :pid, :day, :reason, :now, :by)""")
+                .param("id", e.id()).param("org", e.organizationId()).param("pid", e.practitionerId())
+                .param("day", e.day()).param("reason", e.reason()).param("now", utc(now)).param("by", by).update();
+    }
+
+    List<Exception> exceptions(UUID organizationId, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select * from scheduling_exception
+                where (cast(:org as uuid) is null or organization_id = :org) and off_date between :from and :to
+                order by off_date, organization_id""")
+                .param("org", organizationId).param("from", from).param("to", to)
+                .query((rs, n) -> new Exception(rs.getObject("id", UUID.class),
+                        rs.getObject("organization_id", UUID.class), rs.getObject("practitioner_id", UUID.class),
+                        rs.getObject("off_date", LocalDate.class), rs.getString("reason")))
+                .list();
+    }
+
+    // sessions and slots
+
+    boolean sessionExists(UUID templateId, LocalDate day) {
+        return jdbc.sql("select count(*) from scheduling_session where template_id = :t and service_date = :d")
+                .param("t", templateId).param("d", day).query(Long.class).single() > 0;
+    }
+
+    record NewSession(UUID id, Template template, LocalDate day, Instant startsAt, Instant endsAt,
+            Instant releasesAt, Instant flowsBackAt) {
+    }
+
+    record NewSlot(UUID id, Instant startsAt, Instant endsAt, int capacity, Map<QuotaPool, Integer> pools) {
+    }
+
+    void insertSession(NewSession s, List<NewSlot> slots) {
+        Template t = s.template();
+        jdbc.sql("""
+                insert into scheduling_session (id, template_id, organization_id, department_code, practitioner_id,
+                    service_name, service_date, period, starts_at, ends_at, registration_type, fee_fen, releases_at,
+                    flows_back_at, status)
+                values (:id, :t, :org, :dept, :pid, :service, :day, :period, :starts, :ends, :type, :fee, :releases,
+                    :flows, 'OPEN')""")
+                .param("id", s.id()).param("t", t.id()).param("org", t.organizationId())
+                .param("dept", t.departmentCode()).param("pid", t.practitionerId()).param("service", t.serviceName())
+                .param("day", s.day()).param("period", t.period().name()).param("starts", utc(s.startsAt()))
+                .param("ends", utc(s.endsAt())).param("type", t.registrationType().name()).param("fee", t.feeFen())
+                .param("releases", utc(s.releasesAt())).param("flows", utc(s.flowsBackAt())).update();
+        List<Object[]> slotRows = new ArrayList<>();
+        List<Object[]> poolRows = new ArrayList<>();
+        for (NewSlot slot : slots) {
+            slotRows.add(new Object[] {slot.id(), s.id(), utc(slot.startsAt()), utc(slot.endsAt()), slot.capacity()});
+            slot.pools().forEach((pool, capacity) -> poolRows.add(new Object[] {slot.id(), pool.name(), capacity}));
+        }
+        batch.batchUpdate("insert into scheduling_slot (id, session_id, starts_at, ends_at, capacity) "
+                + "values (?, ?, ?, ?, ?)", slotRows);
+        batch.batchUpdate("insert into scheduling_pool (slot_id, pool, capacity, booked) values (?, ?, ?, 0)",
+                poolRows);
+    }
+
+    private static final String SLOT_SELECT = """
+            select s.id as slot_id, s.session_id, s.starts_at, s.ends_at, s.capacity, se.organization_id,
+                se.department_code, se.practitioner_id, se.service_name, se.service_date, se.period, se.registration_type,
+                se.fee_fen, se.releases_at, se.flows_back_at, se.status, p.pool, p.capacity as pool_capacity, p.booked
+            from scheduling_slot s
+            join scheduling_session se on se.id = s.session_id
+            join scheduling_pool p on p.slot_id = s.id
+            """;
+
+    /** Slots of a day, filtered; {@code null} filters match everything. Ordered by start, then organisation. */
+    List<SlotRow> slots(LocalDate day, String departmentCode, UUID organizationId, UUID practitionerId) {
+        return group(jdbc.sql(SLOT_SELECT + """
+                where se.service_date = :day and (cast(:dept as varchar) is null or se.department_code = :dept)
+                    and (cast(:org as uuid) is null or se.organization_id = :org)
+                    and (cast(:pid as uuid) is null or se.practitioner_id = :pid)
+                order by s.starts_at, se.organization_id, se.practitioner_id, s.id""")
+                .param("day", day).param("dept", departmentCode).param("org", organizationId)
+                .param("pid", practitionerId).query(this::poolRow).list());
+    }
+
+    Optional<SlotRow> slot(UUID slotId) {
+        return group(jdbc.sql(SLOT_SELECT + " where s.id = :id").param("id", slotId).query(this::poolRow).list())
+                .stream().findFirst();
+    }
+
+    private record PoolRow(SlotRow slot, QuotaPool pool, int capacity, int booked) {
+    }
+
+    private PoolRow poolRow(ResultSet rs, int n) throws SQLException {
+        SlotRow slot = new SlotRow(rs.getObject("slot_id", UUID.class), rs.getObject("session_id", UUID.class),
+                instant(rs, "starts_at"), instant(rs, "ends_at"), rs.getInt("capacity"),
+                rs.getObject("organization_id", UUID.class), rs.getString("department_code"),
+                rs.getObject("practitioner_id", UUID.class), rs.getString("service_name"),
+                rs.getObject("service_date", LocalDate.class), Period.valueOf(rs.getString("period")),
+                RegistrationType.valueOf(rs.getString("registration_type")), rs.getLong("fee_fen"),
+                instant(rs, "releases_at"), instant(rs, "flows_back_at"), rs.getString("status"), null);
+        return new PoolRow(slot, QuotaPool.valueOf(rs.getString("pool")), rs.getInt("pool_capacity"),
+                rs.getInt("booked"));
+    }
+
+    private static List<SlotRow> group(List<PoolRow> rows) {
+        Map<UUID, SlotRow> slots = new LinkedHashMap<>();
+        for (PoolRow r : rows) {
+            SlotRow s = slots.computeIfAbsent(r.slot().slotId(), id -> {
+                SlotRow f = r.slot();
+                return new SlotRow(f.slotId(), f.sessionId(), f.startsAt(), f.endsAt(), f.capacity(),
+                        f.organizationId(), f.departmentCode(), f.practitionerId(), f.serviceName(), f.day(),
+                        f.period(), f.registrationType(), f.feeFen(), f.releasesAt(), f.flowsBackAt(), f.status(),
+                        new EnumMap<>(QuotaPool.class));
+            });
+            s.pools().put(r.pool(), new int[] {r.capacity(), r.booked()});
+        }
+        return new ArrayList<>(slots.values());
+    }
+
+    /** A session (出诊) as FHIR Schedule shows it. */
+    record SessionRow(UUID id, UUID organizationId, String departmentCode, UUID practitionerId, String serviceName,
+            LocalDate day, Period period, Instant startsAt, Instant endsAt, RegistrationType registrationType,
+            String status) {
+    }
+
+    private static SessionRow session(ResultSet rs) throws SQLException {
+        return new SessionRow(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class),
+                rs.getString("department_code"), rs.getObject("practitioner_id", UUID.class),
+                rs.getString("service_name"), rs.getObject("service_date", LocalDate.class),
+                Period.valueOf(rs.getString("period")), instant(rs, "starts_at"), instant(rs, "ends_at"),
+                RegistrationType.valueOf(rs.getString("registration_type")), rs.getString("status"));
+    }
+
+    Optional<SessionRow> session(UUID id) {
+        return jdbc.sql("select * from scheduling_session where id = :id").param("id", id)
+                .query((rs, n) -> session(rs)).optional();
+    }
+
+    /** Sessions in a date range, optionally of one practitioner or organisation; at most {@code limit}. */
+    List<SessionRow> sessions(UUID practitionerId, UUID organizationId, LocalDate from, LocalDate to, int limit) {
+        return jdbc.sql("""
+                select * from scheduling_session
+                where service_date between :from and :to
+                    and (cast(:pid as uuid) is null or practitioner_id = :pid)
+                    and (cast(:org as uuid) is null or organization_id = :org)
+                order by starts_at, id limit :limit""")
+                .param("from", from).param("to", to).param("pid", practitionerId).param("org", organizationId)
+                .param("limit", limit).query((rs, n) -> session(rs)).list();
+    }
+
+    List<SlotRow> slotsOfSession(UUID sessionId) {
+        return group(jdbc.sql(SLOT_SELECT + " where s.session_id = :id order by s.starts_at, s.id")
+                .param("id", sessionId).query(this::poolRow).list());
+    }
+
+    /** Stops an OPEN session (停诊); false when it was not open. */
+    boolean stopSession(UUID id, String reason) {
+        return jdbc.sql("update scheduling_session set status = 'STOPPED', stop_reason = :r where id = :id and "
+                + "status = 'OPEN'").param("r", reason).param("id", id).update() == 1;
+    }
+
+    /** Capacity and places taken per session of a day, for the scheduler's overview. */
+    Map<UUID, int[]> occupancy(LocalDate day, UUID organizationId) {
+        Map<UUID, int[]> result = new LinkedHashMap<>();
+        jdbc.sql("""
+                select s.session_id, sum(p.capacity) as capacity, sum(p.booked) as booked
+                from scheduling_slot s join scheduling_pool p on p.slot_id = s.id
+                join scheduling_session se on se.id = s.session_id
+                where se.service_date = :day and (cast(:org as uuid) is null or se.organization_id = :org)
+                group by s.session_id""")
+                .param("day", day).param("org", organizationId)
+                .query(rs -> {
+                    result.put(rs.getObject(1, UUID.class), new int[] {rs.getInt(2), rs.getInt(3)});
+                });
+        return result;
+    }
+
+    List<SessionRow> sessionsOfDay(LocalDate day, UUID organizationId, String departmentCode) {
+        return jdbc.sql("""
+                select * from scheduling_session
+                where service_date = :day and (cast(:org as uuid) is null or organization_id = :org)
+                    and (cast(:dept as varchar) is null or department_code = :dept)
+                order by starts_at, department_code, practitioner_id""")
+                .param("day", day).param("org", organizationId).param("dept", departmentCode)
+                .query((rs, n) -> session(rs)).list();
+    }
+
+    String stopReason(UUID sessionId) {
+        return jdbc.sql("select stop_reason from scheduling_session where id = :id").param("id", sessionId)
+                .query(String.class).optional().orElse(null);
+    }
+
+    /** Takes one place from a pool if it has one left: the database decides, so no place is sold twice. */
+    boolean take(UUID slotId, QuotaPool pool) {
+        return jdbc.sql("""
+                update scheduling_pool set booked = booked + 1
+                where slot_id = :s and pool = :p and booked < capacity""")
+                .param("s", slotId).param("p", pool.name()).update() == 1;
+    }
+
+    /** Gives a place back to the pool it was taken from. */
+    void giveBack(UUID slotId, QuotaPool pool) {
+        jdbc.sql("update scheduling_pool set booked = booked - 1 where slot_id = :s and pool = :p and booked > 0")
+                .param("s", slotId).param("p", pool.name()).update();
+    }
+
+    static OffsetDateTime utc(Instant t) {
+        return t == null ? null : t.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,299 @@
+package org.huimin.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.huimin.support.People.json;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.huimin.support.Api.Response;
+import org.huimin.support.HttpTest;
+import org.huimin.support.People;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import tools.jackson.databind.JsonNode;
+
+/** Booking through HTTP: listing, idempotent booking, cancel, rules, proxies, window staff and concurrency. */
+class BookingHttpTest extends HttpTest {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private static LocalDate today() {
+        return LocalDate.now(ZONE);
+    }
+
+    /** A resident registered at the window, with a password to log in. */
+    private record Person(String residentId, String token) {
+    }
+
+    private Person person(String name) {
+        String id = People.adultIdNumber();
+        Response r = api.post("/api/v1/residents", json("idNumber", id, "name", name, "phone", People.phone(),
+                "password", "Booking2026x"), api.login("clerk"));
+        assertThat(r.status()).isEqualTo(201);
+        return new Person(r.json().get("residentId").asString(), api.login(id, "Booking2026x"));
+    }
+
+    private JsonNode slots(LocalDate day, String token, String query) {
+        Response r = api.get("/api/v1/slots?date=" + day + (query == null ? "" : "&" + query), token);
+        assertThat(r.status()).isEqualTo(200);
+        return r.json().get("items");
+    }
+
+    /** The first slot in the next days that the caller's channel can take, skipping practitioners in {@code not}. */
+    private JsonNode bookable(String token, List<String> not) {
+        for (int d = 1; d <= 6; d++) {
+            for (JsonNode s : slots(today().plusDays(d), token, null)) {
+                if (s.get("available").asInt() > 0 && !not.contains(s.get("practitionerId").asString())) {
+                    return s;
+                }
+            }
+        }
+        throw new AssertionError("no bookable slot in the next six days");
+    }
+
+    private int available(String slotId, LocalDate day, String token) {
+        for (JsonNode s : slots(day, token, null)) {
+            if (s.get("slotId").asString().equals(slotId)) {
+                return s.get("available").asInt();
+            }
+        }
+        return -1;
+    }
+
+    private Response book(String token, String body, String key) {
+        return api.post("/api/v1/appointments", body, token, key == null ? Map.of() : Map.of("Idempotency-Key", key));
+    }
+
+    @Test
+    void aResidentBooksIdempotentlySeesTheBookingAndCancelsItGivingThePlaceBack() {
+        Person p = person("预约测试甲");
+        JsonNode slot = bookable(p.token(), List.of());
+        String slotId = slot.get("slotId").asString();
+        LocalDate day = java.time.Instant.parse(slot.get("start").asString()).atZone(ZONE).toLocalDate();
+        int before = slot.get("available").asInt();
+        assertThat(slot.get("organizationName").asString()).isNotBlank();
+        assertThat(slot.get("departmentName").asString()).isNotBlank();
+
+        String key = "t-" + UUID.randomUUID();
+        Response first = book(p.token(), json("slotId", slotId), key);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.json().get("status").asString()).isEqualTo("BOOKED");
+        assertThat(first.json().get("pool").asString()).isEqualTo("ONLINE");
+        String id = first.json().get("appointmentId").asString();
+        assertThat(available(slotId, day, p.token())).isEqualTo(before - 1);
+
+        Response again = book(p.token(), json("slotId", slotId), key);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("appointmentId").asString()).isEqualTo(id);
+        assertThat(available(slotId, day, p.token())).isEqualTo(before - 1);
+
+        Response reused = book(p.token(), json("slotId", bookable(p.token(),
+                List.of(slot.get("practitionerId").asString())).get("slotId").asString()), key);
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.json().get("type").asString()).endsWith("idempotency-key-reused");
+
+        JsonNode mine = api.get("/api/v1/me/appointments", p.token()).json().get("items");
+        assertThat(mine).anySatisfy(a -> assertThat(a.get("appointmentId").asString()).isEqualTo(id));
+        assertThat(inbox(p.token(), "预约成功")).contains("预约成功");
+
+        // somebody else cannot see or cancel it
+        Person other = person("预约测试乙");
+        assertThat(api.get("/api/v1/appointments/" + id, other.token()).status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/appointments/" + id + "/cancel", null, other.token()).status()).isEqualTo(404);
+
+        Response cancelled = api.post("/api/v1/appointments/" + id + "/cancel", json("reason", "时间冲突"), p.token());
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(available(slotId, day, p.token())).isEqualTo(before);
+        Response twice = api.post("/api/v1/appointments/" + id + "/cancel", null, p.token());
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.isProblem()).isTrue();
+    }
+
+    @Test
+    void badSlotsAreProblemsAndChangeNothing() {
+        Person p = person("预约测试丙");
+        Response garbage = book(p.token(), json("slotId", "no-such-slot"), "g-" + UUID.randomUUID());
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(garbage.isProblem()).isTrue();
+        assertThat(garbage.raw()).contains("slotId");
+        Response unknown = book(p.token(), json("slotId", UUID.randomUUID().toString()), null);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.isProblem()).isTrue();
+
+        JsonNode past = slots(today().minusDays(1), p.token(), null);
+        assertThat(past).isNotEmpty();
+        assertThat(past.get(0).get("available").asInt()).isZero();
+        assertThat(past.get(0).get("bookable").asBoolean()).isFalse();
+        Response late = book(p.token(), json("slotId", past.get(0).get("slotId").asString()), null);
+        assertThat(late.status()).isEqualTo(422);
+        assertThat(late.json().get("type").asString()).endsWith("slot-past");
+
+        // two weeks ahead: generated, not released yet (slots open seven days ahead at 8 a.m.)
+        JsonNode later = slots(today().plusDays(12), p.token(), null);
+        assertThat(later).isNotEmpty();
+        assertThat(later.get(0).get("bookable").asBoolean()).isFalse();
+        Response early = book(p.token(), json("slotId", later.get(0).get("slotId").asString()), null);
+        assertThat(early.status()).isEqualTo(422);
+        assertThat(early.json().get("type").asString()).endsWith("slot-not-released");
+        assertThat(api.get("/api/v1/me/appointments", p.token()).json().get("items")).isEmpty();
+    }
+
+    @Test
+    void oneBookingPerPractitionerADayAndResidentsCannotUseTheWindowChannel() {
+        Person p = person("预约测试丁");
+        JsonNode slot = bookable(p.token(), List.of());
+        assertThat(book(p.token(), json("slotId", slot.get("slotId").asString()), null).status()).isEqualTo(201);
+        // another slot of the same practitioner on the same day
+        LocalDate day = java.time.Instant.parse(slot.get("start").asString()).atZone(ZONE).toLocalDate();
+        for (JsonNode s : slots(day, p.token(), "practitionerId=" + slot.get("practitionerId").asString())) {
+            if (!s.get("slotId").equals(slot.get("slotId")) && s.get("available").asInt() > 0) {
+                Response second = book(p.token(), json("slotId", s.get("slotId").asString()), null);
+                assertThat(second.status()).isEqualTo(409);
+                assertThat(second.json().get("type").asString()).endsWith("already-booked");
+                break;
+            }
+        }
+        Response window = book(p.token(), json("slotId", slot.get("slotId").asString(), "channel", "WINDOW"), null);
+        assertThat(window.status()).isEqualTo(403);
+        assertThat(window.isProblem()).isTrue();
+    }
+
+    @Test
+    void aProxyBooksForTheirRelativeAndStrangersCannot() {
+        String resident = api.login("resident");
+        String elderId = null;
+        for (JsonNode r : api.get("/api/v1/me/relatives", resident).json().get("items")) {
+            if ("PARENT".equals(r.get("relation").asString()) && "ACTIVE".equals(r.get("status").asString())) {
+                elderId = r.get("residentId").asString();
+            }
+        }
+        assertThat(elderId).isNotNull();
+        JsonNode slot = bookable(resident, List.of());
+        Response stranger = book(api.login("resident2"), json("slotId", slot.get("slotId").asString(), "residentId",
+                elderId), null);
+        assertThat(stranger.status()).isEqualTo(403);
+
+        Response forElder = book(resident, json("slotId", slot.get("slotId").asString(), "residentId", elderId), null);
+        assertThat(forElder.status()).isEqualTo(201);
+        assertThat(forElder.json().get("residentId").asString()).isEqualTo(elderId);
+        assertThat(forElder.json().get("actingFor").asBoolean()).isTrue();
+        String id = forElder.json().get("appointmentId").asString();
+        assertThat(api.get("/api/v1/residents/" + elderId + "/appointments", resident).json().get("items"))
+                .anySatisfy(a -> assertThat(a.get("appointmentId").asString()).isEqualTo(id));
+        assertThat(api.get("/api/v1/residents/" + elderId + "/appointments", api.login("resident2")).status())
+                .isEqualTo(403);
+        assertThat(api.post("/api/v1/appointments/" + id + "/cancel", null, resident).status()).isEqualTo(200);
+    }
+
+    @Test
+    void windowStaffBookExactlyTheCapacityOfTheOnSitePoolUnderConcurrency() throws Exception {
+        String scheduler = api.login("scheduler");
+        String nurse = api.login("nurse");
+        LocalDate day = today().plusDays(2);
+        String service = "并发测试门诊-" + UUID.randomUUID().toString().substring(0, 8);
+        String org = api.get("/api/v1/schedules/templates", scheduler).json().get("items").get(0)
+                .get("organizationId").asString();
+        Response template = api.post("/api/v1/schedules/templates", json("organizationId", org, "departmentCode", "03",
+                "serviceName", service, "dayOfWeek", String.valueOf(day.getDayOfWeek().getValue()), "period",
+                "AFTERNOON", "start", "13:00", "end", "13:30", "slotMinutes", "30", "slotCapacity", "25",
+                "registrationType", "GENERAL", "fee", "12.50", "poolShares", "ONLINE:20,ONSITE:80"), scheduler);
+        assertThat(template.status()).isEqualTo(201);
+        JsonNode slot = null;
+        for (JsonNode s : slots(day, nurse, "organizationId=" + org + "&department=03")) {
+            if (service.equals(s.path("serviceName").asString(""))) {
+                slot = s;
+            }
+        }
+        assertThat(slot).isNotNull();
+        assertThat(slot.get("available").asInt()).isEqualTo(20); // the on-site pool: 80% of 25
+        assertThat(slot.get("fee").decimalValue()).isEqualByComparingTo("12.50");
+        String slotId = slot.get("slotId").asString();
+
+        List<String> residents = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            residents.add(person("并发" + "甲乙丙丁戊己庚辛壬癸".charAt(i % 10) + "子丑寅卯".charAt(i / 10)).residentId());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> results = new ArrayList<>();
+        for (String r : residents) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return book(nurse, json("slotId", slotId, "residentId", r, "channel", "WINDOW"),
+                        "c-" + UUID.randomUUID());
+            }));
+        }
+        start.countDown();
+        int created = 0;
+        int full = 0;
+        List<String> others = new ArrayList<>();
+        for (Future<Response> f : results) {
+            Response r = f.get();
+            if (r.status() == 201) {
+                created++;
+            } else if (r.status() == 409 && r.isProblem() && r.json().get("type").asString().endsWith("slot-full")) {
+                full++;
+            } else {
+                others.add(r.status() + " " + r.raw());
+            }
+        }
+        pool.shutdown();
+        assertThat(others).isEmpty();
+        assertThat(created).isEqualTo(20);
+        assertThat(full).isEqualTo(12);
+        assertThat(available(slotId, day, nurse)).isZero();
+        // nothing lost or sold twice: every place taken is one booked appointment
+        assertThat(jdbc.queryForObject("select sum(booked) from scheduling_pool where slot_id = ?", Long.class,
+                UUID.fromString(slotId))).isEqualTo(20L);
+        assertThat(jdbc.queryForObject("select count(*) from scheduling_appointment where slot_id = ? and status = "
+                + "'BOOKED'", Long.class, UUID.fromString(slotId))).isEqualTo(20L);
+        // the online pool is still there for residents
+        assertThat(available(slotId, day, person("并发线上").token())).isEqualTo(5);
+    }
+
+    @Test
+    void schedulersGetFieldErrorsForBadTemplatesAndResidentsCannotTouchSchedules() {
+        String scheduler = api.login("scheduler");
+        Response bad = api.post("/api/v1/schedules/templates", json("departmentCode", "99", "dayOfWeek", "8",
+                "start", "12:00", "end", "11:00", "slotMinutes", "90", "slotCapacity", "0", "fee", "-1",
+                "poolShares", "ONLINE:50"), scheduler);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.isProblem()).isTrue();
+        assertThat(bad.raw()).contains("dayOfWeek", "end", "slotMinutes", "slotCapacity", "fee", "poolShares");
+        assertThat(api.get("/api/v1/schedules/templates", api.login("resident")).status()).isEqualTo(403);
+    }
+
+    /** The inbox once it holds {@code text} (messages are delivered from the outbox a moment later), or after 5 s. */
+    private String inbox(String token, String text) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        String raw;
+        do {
+            raw = api.get("/api/v1/notifications", token).raw();
+            if (raw.contains(text)) {
+                return raw;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return raw;
+            }
+        } while (System.nanoTime() < deadline);
+        return raw;
+    }
+}
