@@ -84,9 +84,16 @@ public class BookingFlashCrowd {
         String scheduler = login("scheduler", "Huimin@2026");
         String clerk = login("clerk", "Huimin@2026");
         String org = first(get("/api/v1/schedules/templates", scheduler).body(), "organizationId");
-        String department = "03";
-        List<String> doctors = all(get("/api/v1/directory/practitioners?organizationId=" + org + "&kind=DOCTOR&size=200",
-                scheduler).body(), "\"id\":\"([0-9a-f-]{36})\"");
+        // doctors of the hospital with their department there (a role of this organisation)
+        List<String[]> doctors = new ArrayList<>();
+        for (String item : items(get("/api/v1/directory/practitioners?organizationId=" + org + "&kind=DOCTOR&size=200",
+                scheduler).body())) {
+            Matcher role = Pattern.compile("\\{\"id\":\"[^\"]+\",\"organizationId\":\"" + org
+                    + "\",\"organizationName\":\"[^\"]*\",\"departmentCode\":\"(\\d+)\"").matcher(item);
+            if (role.find()) {
+                doctors.add(new String[] {first(item, "id"), role.group(1)});
+            }
+        }
         if (doctors.size() < practitioners) {
             throw new IllegalStateException("the scheduler's hospital has only " + doctors.size() + " doctors");
         }
@@ -97,9 +104,8 @@ public class BookingFlashCrowd {
         int capacity = perDoctor / slotsPerSession;
         List<String> templates = new ArrayList<>();
         for (int i = 0; i < practitioners; i++) {
-            // the doctor's own department, from the directory
-            String doctor = doctors.get(i);
-            String dept = first(get("/api/v1/directory/practitioners/" + doctor, scheduler).body(), "departmentCode");
+            String doctor = doctors.get(i)[0];
+            String dept = doctors.get(i)[1];
             Res t = post("/api/v1/schedules/templates", "{\"organizationId\":\"" + org + "\",\"departmentCode\":\"" + dept
                     + "\",\"practitionerId\":\"" + doctor + "\",\"serviceName\":\"" + tag + "\",\"dayOfWeek\":"
                     + day.getDayOfWeek().getValue() + ",\"period\":\"EVENING\",\"start\":\"18:00\",\"end\":\"20:00\","

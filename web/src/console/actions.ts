@@ -23,21 +23,25 @@ export async function confirmed(message: string, title: string, confirmText: str
   }
 }
 
-/** Asks for the reason of an action (required); the reason trimmed, null when cancelled. */
+/**
+ * Asks for the reason of an action, required when `required` (its message) is given; the reason trimmed ('' when an
+ * optional one was left out), null when cancelled.
+ */
 export async function askReason(
   message: string,
   title: string,
-  options: { placeholder: string; required: string; type: 'warning' | 'error' },
+  options: { placeholder: string; required?: string; type: 'warning' | 'error' },
 ): Promise<string | null> {
+  const required = options.required
   try {
     const res = await ElMessageBox.prompt(message, title, {
       confirmButtonText: title,
       cancelButtonText: t('common.cancel'),
       inputPlaceholder: options.placeholder,
-      inputValidator: (v: string) => (v && v.trim() ? true : options.required),
+      ...(required ? { inputValidator: (v: string) => (v && v.trim() ? true : required) } : {}),
       type: options.type,
     })
-    return (res as { value: string }).value.trim()
+    return ((res as { value?: string }).value ?? '').trim()
   } catch {
     return null
   }

@@ -1,6 +1,19 @@
 import type { Component } from 'vue'
 import type { RouteComponent } from 'vue-router'
-import { Bell, Checked, Connection, House, Key, Lock, Message, OfficeBuilding, Postcard, User } from '@element-plus/icons-vue'
+import {
+  Bell,
+  Calendar,
+  Checked,
+  Connection,
+  House,
+  Key,
+  Lock,
+  Message,
+  OfficeBuilding,
+  Postcard,
+  Timer,
+  User,
+} from '@element-plus/icons-vue'
 import { CODE_VERIFIER_ROLES, type Role } from '@/shared/types'
 
 export interface MenuEntry {
@@ -38,6 +51,25 @@ export const MENU: MenuEntry[] = [
     view: () => import('./views/WindowView.vue'),
     roles: ['CLERK', 'NURSE', 'PLATFORM_ADMIN'],
     card: 'console.cards.window',
+  },
+  {
+    key: 'booking',
+    path: '/booking',
+    label: 'console.menu.booking',
+    icon: Calendar,
+    view: () => import('./views/BookingWindowView.vue'),
+    // window staff: the channels WINDOW and PHONE are theirs alone
+    roles: ['NURSE', 'SCHEDULER'],
+    card: 'console.cards.booking',
+  },
+  {
+    key: 'schedules',
+    path: '/schedules',
+    label: 'console.menu.schedules',
+    icon: Timer,
+    view: () => import('./views/SchedulesView.vue'),
+    roles: ['SCHEDULER', 'PLATFORM_ADMIN'],
+    card: 'console.cards.schedules',
   },
   {
     key: 'empi',
@@ -108,7 +140,6 @@ export const UPCOMING: { role: Role; module: string }[] = [
   { role: 'CLINICIAN', module: 'consultation' },
   { role: 'PHARMACIST', module: 'prescriptionReview' },
   { role: 'NURSE', module: 'nursing' },
-  { role: 'SCHEDULER', module: 'scheduling' },
   { role: 'PHARMACY', module: 'pharmacy' },
   { role: 'CDC', module: 'surveillance' },
   { role: 'INSURANCE', module: 'billing' },

@@ -71,6 +71,24 @@ export const router = createRouter({
       component: () => import('./views/AddRelativeView.vue'),
       meta: { requiresAuth: true, title: 'family.addTitle' },
     },
+    {
+      path: '/triage',
+      name: 'triage',
+      component: () => import('./views/TriageView.vue'),
+      meta: { requiresAuth: true, title: 'triage.title' },
+    },
+    {
+      path: '/book',
+      name: 'book',
+      component: () => import('./views/BookView.vue'),
+      meta: { requiresAuth: true, title: 'booking.title' },
+    },
+    {
+      path: '/appointments',
+      name: 'appointments',
+      component: () => import('./views/AppointmentsView.vue'),
+      meta: { requiresAuth: true, title: 'appointments.title' },
+    },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
 })

@@ -2,11 +2,13 @@
 import { api } from './api'
 import type {
   Account,
+  Appointment,
   AuditEntry,
   AuditVerification,
   CodeLink,
   CodeLinkKind,
   CodeScan,
+  Department,
   DevSms,
   HealthCode,
   LoginResponse,
@@ -17,8 +19,11 @@ import type {
   MyResident,
   NewOrganization,
   NewProxyBinding,
+  NewAppointment,
   NewRelative,
   NewResident,
+  NewScheduleException,
+  NewScheduleTemplate,
   NewStaffAccount,
   NotificationPage,
   Organization,
@@ -32,8 +37,14 @@ import type {
   ResidentRow,
   ResolveRequest,
   ResolveResult,
+  ScheduleException,
+  ScheduleTemplate,
   SigningKey,
+  SlotList,
+  SlotQuery,
   StaticCode,
+  TriageRequest,
+  TriageResult,
   TrustedKey,
   TrustList,
   VerifyRequest,
@@ -64,6 +75,7 @@ export interface PractitionerQuery extends PageQuery {
   q?: string
   kind?: string
   organizationId?: string
+  departmentCode?: string
 }
 
 export const directoryApi = {
@@ -73,6 +85,10 @@ export const directoryApi = {
     api.get<OrganizationDetail>(`${V1}/directory/organizations/${encodeURIComponent(id)}`, { auth: false }),
   practitioners: (query: PractitionerQuery, signal?: AbortSignal) =>
     api.get<Page<Practitioner>>(`${V1}/directory/practitioners`, { query: { ...query }, signal, auth: false }),
+  practitioner: (id: string) =>
+    api.get<Practitioner>(`${V1}/directory/practitioners/${encodeURIComponent(id)}`, { auth: false }),
+  /** The standard department codes (诊疗科目). */
+  departmentCodes: () => api.get<Department[]>(`${V1}/directory/department-codes`, { auth: false }),
   /** PLATFORM_ADMIN only. */
   createOrganization: (body: NewOrganization) => api.post<{ id: string }>(`${V1}/directory/organizations`, body),
 }
@@ -183,4 +199,39 @@ export const codeKeysApi = {
   addTrusted: (body: { kid: string; region: string; x: string }) =>
     api.post<TrustedKey>(`${V1}/admin/health-codes/trusted-keys`, body),
   removeTrusted: (kid: string) => api.delete<void>(`${V1}/admin/health-codes/trusted-keys/${id(kid)}`),
+}
+
+/** Time slots and appointments (分时段预约): residents and proxies (APP), window staff (WINDOW, PHONE). */
+export const bookingApi = {
+  slots: (query: SlotQuery, signal?: AbortSignal) => api.get<SlotList>(`${V1}/slots`, { query: { ...query }, signal }),
+  /** `idempotencyKey`: the same key for retries of one confirmation returns the same appointment. */
+  book: (body: NewAppointment, idempotencyKey: string) =>
+    api.post<Appointment>(`${V1}/appointments`, body, { headers: { 'Idempotency-Key': idempotencyKey } }),
+  get: (appointmentId: string) => api.get<Appointment>(`${V1}/appointments/${id(appointmentId)}`),
+  cancel: (appointmentId: string, reason?: string) =>
+    api.post<Appointment>(`${V1}/appointments/${id(appointmentId)}/cancel`, reason ? { reason } : {}),
+  /** My appointments, or a resident's (a proxy with BOOK, or window staff) when `residentId` is given. */
+  list: (residentId: string | null | undefined, activeOnly: boolean) =>
+    itemsOf(
+      api.get<{ items: Appointment[] }>(
+        residentId ? `${V1}/residents/${id(residentId)}/appointments` : `${V1}/me/appointments`,
+        { query: { activeOnly } },
+      ),
+    ),
+}
+
+/** Weekly templates and days off (SCHEDULER for their organisation, PLATFORM_ADMIN for any). */
+export const scheduleApi = {
+  templates: (organizationId?: string) =>
+    itemsOf(api.get<{ items: ScheduleTemplate[] }>(`${V1}/schedules/templates`, { query: { organizationId } })),
+  addTemplate: (body: NewScheduleTemplate) => api.post<ScheduleTemplate>(`${V1}/schedules/templates`, body),
+  deactivateTemplate: (templateId: string) => api.post<void>(`${V1}/schedules/templates/${id(templateId)}/deactivate`),
+  exceptions: (query: { organizationId?: string; from?: string; to?: string }) =>
+    itemsOf(api.get<{ items: ScheduleException[] }>(`${V1}/schedules/exceptions`, { query: { ...query } })),
+  addException: (body: NewScheduleException) => api.post<ScheduleException>(`${V1}/schedules/exceptions`, body),
+}
+
+/** Smart triage (智能导医): free text, optional age and sex, ranked departments and red flags. */
+export const triageApi = {
+  assess: (body: TriageRequest) => api.post<TriageResult>(`${V1}/triage`, body),
 }

@@ -61,3 +61,27 @@ export function refusalSlug(reason: string): string {
 
 /** A form label marked as optional: `电话（选填）`. */
 export const optional = (label: string) => `${label}${t('common.optional')}`
+
+export const appointmentStatusLabel = (v: string | null | undefined) => label('scheduling.status', v)
+export const registrationTypeLabel = (v: string | null | undefined) => label('scheduling.registrationType', v)
+export const periodLabel = (v: string | null | undefined) => label('scheduling.period', v)
+export const channelLabel = (v: string | null | undefined) => label('scheduling.channel', v)
+/** 周一 … 周日 for 1 (Monday) … 7 (Sunday). */
+export const weekdayLabel = (v: number | string | null | undefined) =>
+  label('scheduling.weekday', v === null || v === undefined ? v : String(v))
+
+/** Tag colour of an appointment status (the same in Vant and Element Plus). */
+export function appointmentStatusType(status: string): 'primary' | 'success' | 'warning' | 'danger' {
+  switch (status) {
+    case 'BOOKED':
+      return 'primary'
+    case 'CHECKED_IN':
+    case 'COMPLETED':
+      return 'success'
+    case 'STOPPED':
+    case 'NO_SHOW':
+      return 'danger'
+    default:
+      return 'warning'
+  }
+}

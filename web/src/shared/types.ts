@@ -478,3 +478,186 @@ export interface ResolveResult {
   reviewId?: string | null
   score: number
 }
+
+// ---- Scheduling (分时段预约诊疗): slots, appointments, schedules; smart triage (智能导医) ----
+
+export type Period = 'MORNING' | 'AFTERNOON' | 'EVENING'
+export const PERIODS: readonly Period[] = ['MORNING', 'AFTERNOON', 'EVENING']
+
+export type RegistrationType = 'GENERAL' | 'EXPERT' | 'SPECIAL'
+export const REGISTRATION_TYPES: readonly RegistrationType[] = ['GENERAL', 'EXPERT', 'SPECIAL']
+
+export type Channel = 'APP' | 'WINDOW' | 'PHONE' | 'FAMILY_DOCTOR' | 'REFERRAL'
+/** The channels window staff book through. */
+export const DESK_CHANNELS: readonly Channel[] = ['WINDOW', 'PHONE']
+
+export type AppointmentStatus = 'BOOKED' | 'CANCELLED' | 'CHECKED_IN' | 'COMPLETED' | 'NO_SHOW' | 'STOPPED'
+
+/** One time slot of GET /api/v1/slots; `fee` in yuan, instants in UTC. */
+export interface Slot {
+  slotId: string
+  start: string
+  end: string
+  sessionId: string
+  period: Period | string
+  organizationId: string
+  organizationName?: string | null
+  organizationLevel?: string | null
+  departmentCode: string
+  departmentName?: string | null
+  practitionerId?: string | null
+  practitionerName?: string | null
+  practitionerTitle?: string | null
+  serviceName?: string | null
+  registrationType: RegistrationType | string
+  fee: number
+  capacity: number
+  /** What the caller's channel can take now (0 when not bookable). */
+  available: number
+  bookable: boolean
+  status: 'OPEN' | 'STOPPED' | string
+  releasesAt?: string | null
+  distanceKm?: number | null
+}
+
+export interface SlotQuery {
+  date: string
+  department?: string
+  organizationId?: string
+  practitionerId?: string
+  level?: string
+  lat?: number
+  lng?: number
+  channel?: Channel
+  availableOnly?: boolean
+}
+
+export interface SlotList {
+  date: string
+  channel: Channel | string
+  items: Slot[]
+}
+
+export interface NewAppointment {
+  slotId: string
+  residentId?: string
+  channel?: Channel
+}
+
+/** An appointment (no names: organisation, practitioner and department are resolved from the directory). */
+export interface Appointment {
+  appointmentId: string
+  status: AppointmentStatus | string
+  slotId: string
+  residentId: string
+  organizationId: string
+  departmentCode: string
+  practitionerId?: string | null
+  day: string
+  start: string
+  end: string
+  fee: number
+  channel: Channel | string
+  pool?: string | null
+  bookedBy?: string | null
+  actingFor?: boolean | null
+  createdAt: string
+  cancelledAt?: string | null
+  cancelReason?: string | null
+}
+
+/** A weekly schedule template (排班); `start`/`end` as "HH:mm[:ss]", `fee` in yuan. */
+export interface ScheduleTemplate {
+  id: string
+  organizationId: string
+  departmentCode: string
+  practitionerId?: string | null
+  serviceName?: string | null
+  /** 1 = Monday … 7 = Sunday. */
+  dayOfWeek: number
+  period: Period | string
+  start: string
+  end: string
+  slotMinutes: number
+  slotCapacity: number
+  registrationType: RegistrationType | string
+  fee: number
+  poolShares: string
+  active: boolean
+}
+
+/** Body of POST /api/v1/schedules/templates; optional fields are left out when empty. */
+export interface NewScheduleTemplate {
+  organizationId?: string
+  departmentCode: string
+  practitionerId?: string
+  serviceName?: string
+  dayOfWeek: number
+  period: Period
+  start: string
+  end: string
+  slotMinutes: number
+  slotCapacity: number
+  registrationType: RegistrationType
+  fee: number
+  poolShares?: string
+}
+
+/** A holiday (no practitioner) or a practitioner's leave (停诊/休假). */
+export interface ScheduleException {
+  id: string
+  organizationId: string
+  practitionerId?: string | null
+  day: string
+  reason: string
+}
+
+export interface NewScheduleException {
+  organizationId?: string
+  practitionerId?: string
+  day: string
+  reason: string
+}
+
+export type TriageSex = 'M' | 'F'
+
+export interface TriageRequest {
+  text: string
+  age?: number
+  sex?: TriageSex
+}
+
+/** A reason or a symptom of a triage answer: a plain text, or an object with a (localised) name. */
+export type TriageTerm = string | { kind?: string; code?: string; name?: string; text?: string; weight?: number }
+
+export interface TriageDepartment {
+  code: string
+  /** The standard department name (诊疗科目), as the directory has it. */
+  name: string
+  /** The name in the caller's language, when the server sends one. */
+  displayName?: string | null
+  /** 0–1, best first. */
+  score: number
+  specialties?: { code: string; name: string }[] | null
+  /** Why it is recommended: symptoms (SYMPTOM), red flags (RED_FLAG), adjustments such as age (ADJUSTMENT). */
+  reasons: TriageTerm[]
+}
+
+export interface TriageRedFlag {
+  code: string
+  name: string
+  advice?: string | null
+  hotline?: string | null
+}
+
+export interface TriageResult {
+  redFlag: boolean
+  advice?: string | null
+  departments: TriageDepartment[]
+  /** Terms found in the text: symptoms (kind SYMPTOM) and context about the patient (kind CONTEXT, e.g. 孩子). */
+  matchedSymptoms?: TriageTerm[]
+  /** Symptoms the text says are absent (不发烧). */
+  negatedSymptoms?: TriageTerm[] | null
+  redFlags?: TriageRedFlag[]
+  disclaimer?: string | null
+}

@@ -45,8 +45,18 @@ class SchedulingDemoData {
         this.setup = setup;
     }
 
+    /** A consulting room (诊室) for the queue's call: floor by department, number by doctor. */
+    private static String room(boolean hospital, String dept, int doctor) {
+        if (!hospital) {
+            return "全科诊室" + (doctor % 3 + 1);
+        }
+        int floor = Math.floorMod(Integer.parseInt(dept), 4) + 1;
+        return "门诊楼" + floor + "层" + (floor * 100 + doctor % 20 + 1) + "诊室";
+    }
+
     String load() {
         int templates = 0;
+        int rooms = 0;
         var orgs = directory.organizations(new OrganizationQuery(null, null, null, null, null, null, null),
                 new PageRequest(0, 200)).items();
         for (Organization org : orgs) {
@@ -59,6 +69,7 @@ class SchedulingDemoData {
             List<Practitioner> doctors = directory.practitioners(new PractitionerQuery(null, PractitionerKind.DOCTOR,
                     org.id(), null, null, null), new PageRequest(0, 200)).items();
             for (Practitioner doctor : doctors) {
+                rooms++;
                 for (Practitioner.Role role : doctor.roles()) {
                     String dept = role.departmentCode();
                     if (!org.id().equals(role.organizationId()) || dept == null || NO_CLINIC.contains(dept)
@@ -75,13 +86,14 @@ class SchedulingDemoData {
                         boolean weekday = day <= lastDay;
                         if (weekday || (hospital && WEEKENDS.contains(dept))) {
                             setup.addTemplate(new TemplateSpec(org.id(), dept, doctor.id(), null, day, Period.MORNING,
-                                    LocalTime.of(8, 0), LocalTime.of(11, 30), 30, capacity, type, fee, null));
+                                    LocalTime.of(8, 0), LocalTime.of(11, 30), 30, capacity, type, fee, null,
+                                    room(hospital, dept, rooms)));
                             templates++;
                         }
                         if (hospital && AFTERNOONS.contains(dept) && (day == 1 || day == 3 || day == 5)) {
                             setup.addTemplate(new TemplateSpec(org.id(), dept, doctor.id(), null, day,
                                     Period.AFTERNOON, LocalTime.of(14, 30), LocalTime.of(17, 30), 30, capacity, type,
-                                    fee, null));
+                                    fee, null, room(hospital, dept, rooms)));
                             templates++;
                         }
                     }
@@ -89,6 +101,7 @@ class SchedulingDemoData {
             }
         }
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        // (rooms are numbered per doctor: floor by department, room by doctor)
         int sessions = setup.generate(today.minusDays(3), today.plusDays(14));
         return templates + " weekly templates, " + sessions + " sessions";
     }

@@ -9,11 +9,12 @@ public interface ScheduleSetup {
 
     /**
      * A weekly template; {@code practitionerId} or {@code serviceName} names who sees patients, {@code feeFen} is
-     * the registration fee in fen, {@code poolShares} null for the region's default split.
+     * the registration fee in fen, {@code poolShares} null for the region's default split, {@code room} where the
+     * queue is called to (may be null).
      */
     record TemplateSpec(UUID organizationId, String departmentCode, UUID practitionerId, String serviceName,
             int dayOfWeek, Period period, LocalTime start, LocalTime end, int slotMinutes, int slotCapacity,
-            RegistrationType registrationType, long feeFen, String poolShares) {
+            RegistrationType registrationType, long feeFen, String poolShares, String room) {
     }
 
     /** Adds a template (sessions follow with the next {@link #generate}); returns its id. */

@@ -16,6 +16,7 @@ create table scheduling_template (
     registration_type  varchar(12) not null,
     fee_fen            bigint not null,
     pool_shares        varchar(200) not null,
+    room               varchar(40),
     active             boolean not null,
     created_at         timestamp with time zone not null,
     created_by         varchar(64) not null
@@ -52,6 +53,7 @@ create table scheduling_session (
     flows_back_at      timestamp with time zone not null,
     status             varchar(10) not null,
     stop_reason        varchar(200),
+    room               varchar(40),
     constraint scheduling_session_template_day_uk unique (template_id, service_date)
 );
 create index scheduling_session_day_idx on scheduling_session (service_date, department_code, organization_id);
@@ -138,3 +140,21 @@ create table scheduling_waitlist (
 );
 create index scheduling_waitlist_session_idx on scheduling_waitlist (session_id, status, created_at);
 create index scheduling_waitlist_resident_idx on scheduling_waitlist (resident_id, status);
+
+-- the waiting queue (候诊) of a session: a ticket per checked-in appointment, called in priority then number order
+create table scheduling_queue_ticket (
+    id              uuid primary key,
+    session_id      uuid not null,
+    appointment_id  uuid not null,
+    resident_id     uuid not null,
+    number          integer not null,
+    priority        varchar(10) not null,
+    status          varchar(10) not null,
+    checked_in_at   timestamp with time zone not null,
+    called_at       timestamp with time zone,
+    finished_at     timestamp with time zone,
+    constraint scheduling_queue_number_uk unique (session_id, number),
+    constraint scheduling_queue_appointment_uk unique (appointment_id)
+);
+create index scheduling_queue_session_idx on scheduling_queue_ticket (session_id, status);
+create index scheduling_queue_resident_idx on scheduling_queue_ticket (resident_id, checked_in_at);

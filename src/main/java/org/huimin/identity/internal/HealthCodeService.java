@@ -314,6 +314,12 @@ public class HealthCodeService implements HealthCodes {
     }
 
     @Override
+    public Scan scan(String token, Scene scene, String pin, String terminalId) {
+        Verified v = verify(token, scene, pin, terminalId);
+        return new Scan(v.scanId(), v.residentId(), v.maskedName(), v.foreignRegion());
+    }
+
+    @Override
     public Optional<String> linkedReference(UUID residentId, CodeLinkKind kind, String purpose) {
         return links.reference(residentId, kind, purpose);
     }

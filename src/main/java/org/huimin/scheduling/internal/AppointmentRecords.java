@@ -71,6 +71,29 @@ class AppointmentRecords {
                 + "order by starts_at, id").param("s", sessionId).query((rs, n) -> map(rs)).list();
     }
 
+    /** Moves an appointment from one status to another (check-in, completion); false when it had moved on. */
+    boolean advance(UUID id, AppointmentStatus from, AppointmentStatus to) {
+        return jdbc.sql("update scheduling_appointment set status = :to where id = :id and status = :from")
+                .param("to", to.name()).param("id", id).param("from", from.name()).update() == 1;
+    }
+
+    /** Today's BOOKED appointments of a resident at an organisation, earliest first. */
+    List<Appointment> bookedAt(UUID residentId, UUID organizationId, LocalDate day) {
+        return jdbc.sql("""
+                select * from scheduling_appointment
+                where resident_id = :r and organization_id = :o and service_date = :day and status = 'BOOKED'
+                order by starts_at""")
+                .param("r", residentId).param("o", organizationId).param("day", day).query((rs, n) -> map(rs)).list();
+    }
+
+    /** Marks BOOKED appointments that ended before {@code before} without a check-in as NO_SHOW; returns how many. */
+    int markNoShows(Instant before) {
+        return jdbc.sql("""
+                update scheduling_appointment set status = 'NO_SHOW', active_key = null
+                where status = 'BOOKED' and ends_at < :before""")
+                .param("before", Schedules.utc(before)).update();
+    }
+
     long activeCount(UUID residentId, Instant now) {
         return jdbc.sql("""
                 select count(*) from scheduling_appointment

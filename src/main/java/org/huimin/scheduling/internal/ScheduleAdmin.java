@@ -53,12 +53,13 @@ public class ScheduleAdmin {
     /** A template as entered; {@code fee} in yuan, {@code poolShares} null for the region's default. */
     public record NewTemplate(UUID organizationId, String departmentCode, UUID practitionerId, String serviceName,
             Integer dayOfWeek, Period period, LocalTime start, LocalTime end, Integer slotMinutes,
-            Integer slotCapacity, RegistrationType registrationType, BigDecimal fee, String poolShares) {
+            Integer slotCapacity, RegistrationType registrationType, BigDecimal fee, String poolShares, String room) {
     }
 
     public record TemplateView(UUID id, UUID organizationId, String departmentCode, UUID practitionerId,
             String serviceName, int dayOfWeek, Period period, LocalTime start, LocalTime end, int slotMinutes,
-            int slotCapacity, RegistrationType registrationType, BigDecimal fee, String poolShares, boolean active) {
+            int slotCapacity, RegistrationType registrationType, BigDecimal fee, String poolShares, boolean active,
+            String room) {
     }
 
     public record ExceptionView(UUID id, UUID organizationId, UUID practitionerId, LocalDate day, String reason) {
@@ -109,6 +110,9 @@ public class ScheduleAdmin {
         if (t.slotCapacity() == null || t.slotCapacity() < 1 || t.slotCapacity() > 500) {
             errors.add(new FieldProblem("slotCapacity", "scheduling.slot-capacity"));
         }
+        if (t.room() != null && t.room().strip().length() > 40) {
+            errors.add(new FieldProblem("room", "validation.too-long"));
+        }
         if (t.registrationType() == null) {
             errors.add(new FieldProblem("registrationType", "validation.required"));
         }
@@ -127,7 +131,7 @@ public class ScheduleAdmin {
         var template = new Schedules.Template(UUID.randomUUID(), org, t.departmentCode(), t.practitionerId(),
                 t.serviceName() == null ? null : t.serviceName().strip(), t.dayOfWeek(), t.period(), t.start(), t.end(),
                 t.slotMinutes(), t.slotCapacity(), t.registrationType(), t.fee().movePointRight(2).longValueExact(),
-                shares, true);
+                shares, true, t.room() == null || t.room().isBlank() ? null : t.room().strip());
         transactions.executeWithoutResult(tx -> {
             schedules.insertTemplate(template, CurrentActor.get().username(), clock.instant());
             audit.record(AuditEvent.byCurrentActor("SCHEDULE_TEMPLATE_ADD", "Schedule", template.id().toString(),
@@ -204,6 +208,6 @@ public class ScheduleAdmin {
     private static TemplateView view(Schedules.Template t) {
         return new TemplateView(t.id(), t.organizationId(), t.departmentCode(), t.practitionerId(), t.serviceName(),
                 t.dayOfWeek(), t.period(), t.start(), t.end(), t.slotMinutes(), t.slotCapacity(), t.registrationType(),
-                BigDecimal.valueOf(t.feeFen(), 2), t.poolShares(), t.active());
+                BigDecimal.valueOf(t.feeFen(), 2), t.poolShares(), t.active(), t.room());
     }
 }

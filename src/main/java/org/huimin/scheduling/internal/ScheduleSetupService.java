@@ -33,7 +33,7 @@ class ScheduleSetupService implements ScheduleSetup {
         UUID id = UUID.randomUUID();
         schedules.insertTemplate(new Schedules.Template(id, s.organizationId(), s.departmentCode(), s.practitionerId(),
                 s.serviceName(), s.dayOfWeek(), s.period(), s.start(), s.end(), s.slotMinutes(), s.slotCapacity(),
-                s.registrationType(), s.feeFen(), shares, true), "system", clock.instant());
+                s.registrationType(), s.feeFen(), shares, true, s.room()), "system", clock.instant());
         return id;
     }
 

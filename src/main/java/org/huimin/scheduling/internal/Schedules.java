@@ -37,7 +37,7 @@ class Schedules {
     /** A weekly template (排班模板). */
     record Template(UUID id, UUID organizationId, String departmentCode, UUID practitionerId, String serviceName,
             int dayOfWeek, Period period, LocalTime start, LocalTime end, int slotMinutes, int slotCapacity,
-            RegistrationType registrationType, long feeFen, String poolShares, boolean active) {
+            RegistrationType registrationType, long feeFen, String poolShares, boolean active, String room) {
     }
 
     /** A day without clinics: the whole organisation's (practitioner null) or one practitioner's. */
@@ -69,15 +69,15 @@ class Schedules {
         jdbc.sql("""
                 insert into scheduling_template (id, organization_id, department_code, practitioner_id, service_name,
                     day_of_week, period, start_time, end_time, slot_minutes, slot_capacity, registration_type, fee_fen,
-                    pool_shares, active, created_at, created_by)
+                    pool_shares, active, room, created_at, created_by)
                 values (:id, :org, :dept, :pid, :service, :dow, :period, :start, :end, :minutes, :capacity, :type, :fee,
-                    :shares, :active, :now, :by)""")
+                    :shares, :active, :room, :now, :by)""")
                 .param("id", t.id()).param("org", t.organizationId()).param("dept", t.departmentCode())
                 .param("pid", t.practitionerId()).param("service", t.serviceName()).param("dow", t.dayOfWeek())
                 .param("period", t.period().name()).param("start", t.start()).param("end", t.end())
                 .param("minutes", t.slotMinutes()).param("capacity", t.slotCapacity())
                 .param("type", t.registrationType().name()).param("fee", t.feeFen()).param("shares", t.poolShares())
-                .param("active", t.active()).param("now", utc(now)).param("by", by).update();
+                .param("active", t.active()).param("room", t.room()).param("now", utc(now)).param("by", by).update();
     }
 
     int deactivateTemplate(UUID id) {
@@ -106,7 +106,7 @@ class Schedules {
                 rs.getObject("start_time", LocalTime.class), rs.getObject("end_time", LocalTime.class),
                 rs.getInt("slot_minutes"), rs.getInt("slot_capacity"),
                 RegistrationType.valueOf(rs.getString("registration_type")), rs.getLong("fee_fen"),
-                rs.getString("pool_shares"), rs.getBoolean("active"));
+                rs.getString("pool_shares"), rs.getBoolean("active"), rs.getString("room"));
     }
 
     // exceptions
@@ -151,14 +151,15 @@ class Schedules {
         jdbc.sql("""
                 insert into scheduling_session (id, template_id, organization_id, department_code, practitioner_id,
                     service_name, service_date, period, starts_at, ends_at, registration_type, fee_fen, releases_at,
-                    flows_back_at, status)
+                    flows_back_at, status, room)
                 values (:id, :t, :org, :dept, :pid, :service, :day, :period, :starts, :ends, :type, :fee, :releases,
-                    :flows, 'OPEN')""")
+                    :flows, 'OPEN', :room)""")
                 .param("id", s.id()).param("t", t.id()).param("org", t.organizationId())
                 .param("dept", t.departmentCode()).param("pid", t.practitionerId()).param("service", t.serviceName())
                 .param("day", s.day()).param("period", t.period().name()).param("starts", utc(s.startsAt()))
                 .param("ends", utc(s.endsAt())).param("type", t.registrationType().name()).param("fee", t.feeFen())
-                .param("releases", utc(s.releasesAt())).param("flows", utc(s.flowsBackAt())).update();
+                .param("releases", utc(s.releasesAt())).param("flows", utc(s.flowsBackAt())).param("room", t.room())
+                .update();
         List<Object[]> slotRows = new ArrayList<>();
         List<Object[]> poolRows = new ArrayList<>();
         for (NewSlot slot : slots) {
@@ -229,7 +230,7 @@ class Schedules {
     /** A session (出诊) as FHIR Schedule shows it. */
     record SessionRow(UUID id, UUID organizationId, String departmentCode, UUID practitionerId, String serviceName,
             LocalDate day, Period period, Instant startsAt, Instant endsAt, RegistrationType registrationType,
-            String status) {
+            String status, String room) {
     }
 
     private static SessionRow session(ResultSet rs) throws SQLException {
@@ -237,7 +238,8 @@ class Schedules {
                 rs.getString("department_code"), rs.getObject("practitioner_id", UUID.class),
                 rs.getString("service_name"), rs.getObject("service_date", LocalDate.class),
                 Period.valueOf(rs.getString("period")), instant(rs, "starts_at"), instant(rs, "ends_at"),
-                RegistrationType.valueOf(rs.getString("registration_type")), rs.getString("status"));
+                RegistrationType.valueOf(rs.getString("registration_type")), rs.getString("status"),
+                rs.getString("room"));
     }
 
     Optional<SessionRow> session(UUID id) {
