@@ -3,9 +3,11 @@ package org.huimin.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.huimin.support.People.json;
 
-import java.time.Instant;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,13 +16,40 @@ import org.huimin.support.Api.Response;
 import org.huimin.support.HttpTest;
 import org.huimin.support.People;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 
 import tools.jackson.databind.JsonNode;
 
-/** No-card check-in with the health code, priorities, calling, reminders, skip and recall. */
+/**
+ * No-card check-in with the health code, priorities, calling, reminders, skip and recall.
+ *
+ * <p>Check-in needs a booking later today, which a run in the last minutes before midnight could not find: the
+ * application runs here on a clock shifted to noon of the region's day (everything server-side reads that clock).
+ */
+@Import(QueueHttpTest.NoonClock.class)
 class QueueHttpTest extends HttpTest {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Clock CLOCK = NoonClock.noon();
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class NoonClock {
+
+        /** The system clock moved to about 12:00 of today in the region, so that the day has hours on both sides. */
+        static Clock noon() {
+            ZonedDateTime now = ZonedDateTime.now(ZONE);
+            return Clock.offset(Clock.systemUTC(), Duration.between(now, now.toLocalDate().atTime(12, 0).atZone(ZONE)));
+        }
+
+        @Bean
+        @Primary
+        Clock noonClock() {
+            return CLOCK;
+        }
+    }
 
     private record Person(String residentId, String token) {
     }
@@ -47,7 +76,7 @@ class QueueHttpTest extends HttpTest {
         String scheduler = api.login("scheduler");
         String nurse = api.login("nurse");
         String doctor = api.login("doctor");
-        LocalDate today = LocalDate.now(ZONE);
+        LocalDate today = LocalDate.now(CLOCK.withZone(ZONE));
         String service = "叫号测试门诊-" + UUID.randomUUID().toString().substring(0, 8);
         String org = api.get("/api/v1/schedules/templates", scheduler).json().get("items").get(0)
                 .get("organizationId").asString();
@@ -57,16 +86,14 @@ class QueueHttpTest extends HttpTest {
                 "registrationType", "GENERAL", "fee", "10", "poolShares", "ONSITE:100", "room", "门诊楼2层205诊室"),
                 scheduler).status()).isEqualTo(201);
         JsonNode slot = null;
-        Instant now = Instant.now();
-        for (JsonNode s : api.get("/api/v1/slots?date=" + today + "&department=03&organizationId=" + org, nurse)
+                for (JsonNode s : api.get("/api/v1/slots?date=" + today + "&department=03&organizationId=" + org, nurse)
                 .json().get("items")) {
             if (service.equals(s.path("serviceName").asString("")) && s.get("available").asInt() == 5) {
                 slot = s;
                 break;
             }
         }
-        // one slot of ten minutes is always left today but in the last ten minutes before midnight (Asia/Shanghai)
-        assertThat(slot).as("a free slot later today (not in the last 10 minutes of the day)").isNotNull();
+        assertThat(slot).as("a free slot later today").isNotNull();
         String session = slot.get("sessionId").asString();
 
         List<Person> people = new ArrayList<>();
@@ -140,6 +167,5 @@ class QueueHttpTest extends HttpTest {
         assertThat(recalled.get(0).get("id").asString()).isEqualTo(ticket1);
         assertThat(recalled.get(0).get("priority").asString()).isEqualTo("RECALLED");
         assertThat(recalled.get(0).get("ahead").asLong()).isZero();
-        assertThat(now).isNotNull();
     }
 }
