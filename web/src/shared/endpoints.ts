@@ -38,6 +38,7 @@ import type {
   ResolveRequest,
   ResolveResult,
   ScheduleException,
+  ScheduleSession,
   ScheduleTemplate,
   SigningKey,
   SlotList,
@@ -229,6 +230,11 @@ export const scheduleApi = {
   exceptions: (query: { organizationId?: string; from?: string; to?: string }) =>
     itemsOf(api.get<{ items: ScheduleException[] }>(`${V1}/schedules/exceptions`, { query: { ...query } })),
   addException: (body: NewScheduleException) => api.post<ScheduleException>(`${V1}/schedules/exceptions`, body),
+  sessions: (query: { organizationId?: string; date: string; department?: string }) =>
+    itemsOf(api.get<{ items: ScheduleSession[] }>(`${V1}/schedules/sessions`, { query: { ...query } })),
+  /** Stop-service (停诊): every booking ends, each resident is told with slots to rebook. */
+  stopSession: (sessionId: string, reason: string) =>
+    api.post<ScheduleSession>(`${V1}/schedules/sessions/${id(sessionId)}/stop`, { reason }),
 }
 
 /** Smart triage (智能导医): free text, optional age and sex, ranked departments and red flags. */

@@ -612,6 +612,25 @@ export interface ScheduleException {
   reason: string
 }
 
+/** A dated session (出诊) with its places, bookings and waitlist, as the scheduler manages it. */
+export interface ScheduleSession {
+  id: string
+  organizationId: string
+  departmentCode: string
+  practitionerId?: string | null
+  practitionerName?: string | null
+  serviceName?: string | null
+  day: string
+  period: Period
+  startsAt: string
+  endsAt: string
+  status: 'OPEN' | 'STOPPED'
+  stopReason?: string | null
+  capacity: number
+  booked: number
+  waiting: number
+}
+
 export interface NewScheduleException {
   organizationId?: string
   practitionerId?: string

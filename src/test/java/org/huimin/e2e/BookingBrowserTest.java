@@ -202,6 +202,77 @@ class BookingBrowserTest extends BrowserSupport {
         assertThat(row).hasAttribute("data-active", "false");
     }
 
+    // ---- (d2) a scheduler stops a session (停诊) and the booked resident is told ----
+
+    @Test
+    void aSchedulerStopsASessionAndTheBookedResidentIsToldWithSlotsToRebook() {
+        String scheduler = api.login("scheduler");
+        String service = "E2E停诊门诊" + ThreadLocalRandom.current().nextInt(1000, 9999);
+        LocalDate day = LocalDate.now(SHANGHAI).plusDays(3);
+        String org = api.get("/api/v1/schedules/templates", scheduler).json().get("items").get(0)
+                .get("organizationId").asString();
+        Api.Response template = api.post("/api/v1/schedules/templates", "{\"organizationId\":\"" + org
+                + "\",\"departmentCode\":\"" + INTERNAL_MEDICINE + "\",\"serviceName\":\"" + service
+                + "\",\"dayOfWeek\":" + day.getDayOfWeek().getValue() + ",\"period\":\"EVENING\",\"start\":\"18:00\","
+                + "\"end\":\"19:00\",\"slotMinutes\":30,\"slotCapacity\":2,\"registrationType\":\"GENERAL\",\"fee\":10,"
+                + "\"poolShares\":\"ONSITE:100\"}", scheduler);
+        assertThat(template.status()).as(template.raw()).isEqualTo(201);
+        try {
+            Resident booked = registerWithAccount(LocalDate.of(1970, 2, 14), false);
+            String nurse = api.login("nurse");
+            String slotId = null;
+            for (JsonNode s : api.get("/api/v1/slots?date=" + day + "&department=" + INTERNAL_MEDICINE
+                    + "&organizationId=" + org + "&channel=WINDOW", nurse).json().get("items")) {
+                if (service.equals(s.path("serviceName").asString(""))) {
+                    slotId = s.get("slotId").asString();
+                    break;
+                }
+            }
+            assertThat(slotId).as("a slot of the new session").isNotNull();
+            Api.Response appointment = api.post("/api/v1/appointments", "{\"slotId\":\"" + slotId
+                    + "\",\"residentId\":\"" + booked.id() + "\",\"channel\":\"WINDOW\"}", nurse);
+            assertThat(appointment.status()).as(appointment.raw()).isEqualTo(201);
+            String appointmentId = appointment.json().get("appointmentId").asString();
+
+            consoleLogin("scheduler");
+            page.getByTestId("console-menu-schedules").click();
+            Locator date = page.getByTestId("session-day").locator("input");
+            date.fill(day.toString());
+            date.press("Enter");
+            Locator row = page.locator("[data-testid=session-row]").filter(new Locator.FilterOptions().setHasText(service));
+            assertThat(row).hasAttribute("data-status", "OPEN");
+            Locator line = page.getByTestId("schedule-sessions").locator("tr")
+                    .filter(new Locator.FilterOptions().setHasText(service));
+            assertThat(line).containsText("1/4"); // two slots of two places
+            String sessionId = row.getAttribute("data-id");
+
+            page.locator("[data-testid=session-stop][data-id='" + sessionId + "']").click();
+            Locator box = page.locator(".el-message-box");
+            assertThat(box).containsText("1");
+            // the reason is required
+            page.locator(".el-message-box__btns .el-button--primary").click();
+            assertThat(box.locator(".el-message-box__errormsg")).isVisible();
+            page.locator(".el-message-box__input input").fill("医生临时外出会诊");
+            page.locator(".el-message-box__btns .el-button--primary").click();
+            assertThat(row).hasAttribute("data-status", "STOPPED");
+            assertThat(line).containsText("医生临时外出会诊");
+            assertThat(page.locator("[data-testid=session-stop][data-id='" + sessionId + "']")).hasCount(0);
+
+            JsonNode stored = api.get("/api/v1/appointments/" + appointmentId, nurse).json();
+            assertThat(stored.get("status").asString()).isEqualTo("STOPPED");
+            String mine = api.login(booked.idNumber(), PASSWORD);
+            String inbox = "";
+            for (int i = 0; i < 50 && !inbox.contains("医生临时外出会诊"); i++) {
+                inbox = api.get("/api/v1/notifications", mine).raw();
+                page.waitForTimeout(100);
+            }
+            assertThat(inbox).contains("医生临时外出会诊");
+        } finally {
+            api.post("/api/v1/schedules/templates/" + template.json().get("id").asString() + "/deactivate", null,
+                    scheduler);
+        }
+    }
+
     // ---- (e) large-font mode ----
 
     @Test
