@@ -11,6 +11,7 @@ import {
   Message,
   OfficeBuilding,
   Postcard,
+  Tickets,
   Timer,
   User,
 } from '@element-plus/icons-vue'
@@ -61,6 +62,16 @@ export const MENU: MenuEntry[] = [
     // window staff: the channels WINDOW and PHONE are theirs alone
     roles: ['NURSE', 'SCHEDULER'],
     card: 'console.cards.booking',
+  },
+  {
+    key: 'queue',
+    path: '/queue',
+    label: 'console.menu.queue',
+    icon: Tickets,
+    view: () => import('./views/QueueView.vue'),
+    // the desk of the organisation: check-in (nurses, schedulers) and calling (clinicians); the server's DESK roles
+    roles: ['CLINICIAN', 'NURSE', 'SCHEDULER'],
+    card: 'console.cards.queue',
   },
   {
     key: 'schedules',

@@ -4,6 +4,7 @@ import type {
   Account,
   Appointment,
   AuditEntry,
+  CheckInRequest,
   AuditVerification,
   CodeLink,
   CodeLinkKind,
@@ -31,6 +32,7 @@ import type {
   Page,
   Practitioner,
   ProxyForMe,
+  QueueTicket,
   RegistrationPending,
   RelativesPage,
   ResidentRegistration,
@@ -230,11 +232,24 @@ export const scheduleApi = {
   exceptions: (query: { organizationId?: string; from?: string; to?: string }) =>
     itemsOf(api.get<{ items: ScheduleException[] }>(`${V1}/schedules/exceptions`, { query: { ...query } })),
   addException: (body: NewScheduleException) => api.post<ScheduleException>(`${V1}/schedules/exceptions`, body),
+  /** The sessions of a day at the caller's organisation (schedulers; nurses and clinicians pick one for the queue). */
   sessions: (query: { organizationId?: string; date: string; department?: string }) =>
     itemsOf(api.get<{ items: ScheduleSession[] }>(`${V1}/schedules/sessions`, { query: { ...query } })),
   /** Stop-service (停诊): every booking ends, each resident is told with slots to rebook. */
   stopSession: (sessionId: string, reason: string) =>
     api.post<ScheduleSession>(`${V1}/schedules/sessions/${id(sessionId)}/stop`, { reason }),
+}
+
+/** Check-in and the waiting queue (候诊叫号): nurses, schedulers and clinicians of the organisation. */
+export const queueApi = {
+  /** Problems: 404 `no-booking-today`, 409 `not-checkin-able`, health-code refusals (`pin-required`…). */
+  checkIn: (body: CheckInRequest) => api.post<QueueTicket>(`${V1}/check-in`, body),
+  /** The session's queue in calling order (the called patient first). */
+  session: (sessionId: string) => itemsOf(api.get<{ items: QueueTicket[] }>(`${V1}/queue/sessions/${id(sessionId)}`)),
+  /** The called patient is done; the next waiting one is called. Answers the queue. */
+  next: (sessionId: string) => itemsOf(api.post<{ items: QueueTicket[] }>(`${V1}/queue/sessions/${id(sessionId)}/next`)),
+  skip: (ticketId: string) => itemsOf(api.post<{ items: QueueTicket[] }>(`${V1}/queue/tickets/${id(ticketId)}/skip`)),
+  recall: (ticketId: string) => itemsOf(api.post<{ items: QueueTicket[] }>(`${V1}/queue/tickets/${id(ticketId)}/recall`)),
 }
 
 /** Smart triage (智能导医): free text, optional age and sex, ranked departments and red flags. */

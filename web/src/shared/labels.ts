@@ -85,3 +85,35 @@ export function appointmentStatusType(status: string): 'primary' | 'success' | '
       return 'warning'
   }
 }
+
+export const queuePriorityLabel = (v: string | null | undefined) => label('queue.priority', v)
+export const ticketStatusLabel = (v: string | null | undefined) => label('queue.ticketStatus', v)
+
+/** Tag colour of a queue ticket's status. */
+export function ticketStatusType(status: string): 'primary' | 'success' | 'warning' | 'info' {
+  switch (status) {
+    case 'CALLED':
+      return 'success'
+    case 'SKIPPED':
+      return 'warning'
+    case 'DONE':
+      return 'info'
+    default:
+      return 'primary'
+  }
+}
+
+/** Tag colour of a queue priority (null: an ordinary ticket, shown without a tag). */
+export function queuePriorityType(priority: string): 'danger' | 'warning' | 'primary' | null {
+  switch (priority) {
+    case 'ELDERLY':
+    case 'DISABLED':
+      return 'danger'
+    case 'RECALLED':
+      return 'warning'
+    case 'NORMAL':
+      return null
+    default:
+      return 'primary'
+  }
+}

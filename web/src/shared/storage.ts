@@ -4,6 +4,8 @@ export const STORAGE_KEYS = {
   token: 'huimin.token',
   locale: 'huimin.locale',
   elderly: 'huimin.elderly',
+  /** The console's desk terminal (e.g. 挂号窗口-01), recorded with each code scan; set on the verify page. */
+  terminalId: 'huimin.terminalId',
 } as const
 
 export function readStorage(key: string): string | null {

@@ -628,7 +628,9 @@ export interface ScheduleSession {
   stopReason?: string | null
   capacity: number
   booked: number
+  /** Residents on the waitlist (not the queue). */
   waiting: number
+  room?: string | null
 }
 
 export interface NewScheduleException {
@@ -679,4 +681,39 @@ export interface TriageResult {
   negatedSymptoms?: TriageTerm[] | null
   redFlags?: TriageRedFlag[]
   disclaimer?: string | null
+}
+
+// ---- Check-in and the waiting queue (候诊叫号) ----
+
+/** Who goes ahead: elderly (70+), disabled, same-day revisit, a skipped patient who came back (过号重排). */
+export type QueuePriority = 'NORMAL' | 'ELDERLY' | 'DISABLED' | 'REVISIT' | 'RECALLED'
+export type TicketStatus = 'WAITING' | 'CALLED' | 'DONE' | 'SKIPPED'
+
+/** A queue ticket; `residentName` is masked, `ahead` counts the waiting tickets before a WAITING one. */
+export interface QueueTicket {
+  id: string
+  sessionId: string
+  appointmentId: string
+  residentId: string
+  residentName?: string | null
+  number: number
+  priority: QueuePriority | string
+  status: TicketStatus | string
+  ahead: number
+  checkedInAt: string
+  calledAt?: string | null
+  room?: string | null
+  slotStart?: string | null
+  practitionerId?: string | null
+  departmentCode?: string | null
+  organizationId?: string | null
+}
+
+/** Body of POST /api/v1/check-in: a health code (and PIN of a static code), or an appointment id. */
+export interface CheckInRequest {
+  healthCode?: string
+  pin?: string
+  terminalId?: string
+  appointmentId?: string
+  disabled?: boolean
 }

@@ -95,6 +95,13 @@ class QueueHttpTest extends HttpTest {
         }
         assertThat(slot).as("a free slot later today").isNotNull();
         String session = slot.get("sessionId").asString();
+        // the desk (nurse, doctor) sees the organisation's sessions of the day with their room, to pick a queue
+        assertThat(api.get("/api/v1/schedules/sessions?date=" + today + "&department=03", doctor).json().get("items"))
+                .anySatisfy(s -> {
+                    assertThat(s.get("id").asString()).isEqualTo(session);
+                    assertThat(s.get("room").asString()).isEqualTo("门诊楼2层205诊室");
+                });
+        assertThat(api.get("/api/v1/schedules/sessions?date=" + today, nurse).status()).isEqualTo(200);
 
         List<Person> people = new ArrayList<>();
         people.add(person("叫号甲", today.minusYears(40)));

@@ -40,7 +40,7 @@ public class SessionControl {
 
     public record SessionView(UUID id, UUID organizationId, String departmentCode, UUID practitionerId,
             String practitionerName, String serviceName, LocalDate day, Period period, Instant startsAt,
-            Instant endsAt, String status, String stopReason, int capacity, int booked, long waiting) {
+            Instant endsAt, String status, String stopReason, int capacity, int booked, long waiting, String room) {
     }
 
     private final Schedules schedules;
@@ -148,7 +148,7 @@ public class SessionControl {
         return new SessionView(s.id(), s.organizationId(), s.departmentCode(), s.practitionerId(), name,
                 s.serviceName(), s.day(), s.period(), s.startsAt(), s.endsAt(), s.status(),
                 "STOPPED".equals(s.status()) ? schedules.stopReason(s.id()) : null, occupancy[0], occupancy[1],
-                waitlists.waitingCount(s.id()));
+                waitlists.waitingCount(s.id()), s.room());
     }
 
     private static UUID scope(UUID requested) {

@@ -39,7 +39,9 @@ class ScheduleController {
     }
 
     @GetMapping("/sessions")
-    @Operation(summary = "Sessions of a day with places, bookings and waitlist (a scheduler's own organisation)")
+    @PreAuthorize("hasAnyRole('SCHEDULER', 'NURSE', 'CLINICIAN', 'PLATFORM_ADMIN')")
+    @Operation(summary = "Sessions of a day with places, bookings, waitlist and room (the caller's own organisation)",
+            description = "Schedulers, and the nurses and clinicians who check residents in and call them (候诊叫号).")
     Items<SessionControl.SessionView> sessions(@RequestParam(required = false) UUID organizationId,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) String department) {
