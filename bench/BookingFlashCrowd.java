@@ -83,6 +83,8 @@ public class BookingFlashCrowd {
         // --- setup: bench sessions
         String scheduler = login("scheduler", "Huimin@2026");
         String clerk = login("clerk", "Huimin@2026");
+        // the online pool as residents see it (staff may not list the APP channel)
+        String resident = login("resident", "Huimin@2026");
         String org = first(get("/api/v1/schedules/templates", scheduler).body(), "organizationId");
         // doctors of the hospital with their department there (a role of this organisation)
         List<String[]> doctors = new ArrayList<>();
@@ -125,7 +127,7 @@ public class BookingFlashCrowd {
         }
         for (String dept : departments) {
             for (String item : items(get("/api/v1/slots?date=" + day + "&department=" + dept + "&organizationId=" + org
-                    + "&channel=APP", clerk).body())) {
+                    + "&channel=APP", resident).body())) {
                 if (item.contains("\"serviceName\":\"" + tag + "\"")) {
                     capacityOf.put(first(item, "slotId"), Integer.parseInt(first(item, "capacity")));
                 }
