@@ -31,6 +31,7 @@ import type {
   Page,
   Practitioner,
   ProxyForMe,
+  QueueTicket,
   RegistrationPending,
   RelativesPage,
   ResidentRegistration,
@@ -49,6 +50,7 @@ import type {
   TrustList,
   VerifyRequest,
   VerifyResult,
+  WaitlistEntry,
 } from './types'
 
 const V1 = '/api/v1'
@@ -218,6 +220,21 @@ export const bookingApi = {
         { query: { activeOnly } },
       ),
     ),
+}
+
+/** Waitlist (候补) of full sessions: mine, or a relative's I may book for when `residentId` is given. */
+export const waitlistApi = {
+  /** 409 `places-available` while a place can be booked directly, 409 `already-waiting`. */
+  join: (sessionId: string, residentId?: string | null) =>
+    api.post<WaitlistEntry>(`${V1}/waitlist`, residentId ? { sessionId, residentId } : { sessionId }),
+  leave: (entryId: string) => api.post<WaitlistEntry>(`${V1}/waitlist/${id(entryId)}/leave`),
+  list: (residentId: string | null | undefined) =>
+    itemsOf(api.get<{ items: WaitlistEntry[] }>(residentId ? `${V1}/residents/${id(residentId)}/waitlist` : `${V1}/me/waitlist`)),
+}
+
+/** My queue tickets of today (after check-in), with the people ahead and the room. */
+export const queueApi = {
+  mine: () => itemsOf(api.get<{ items: QueueTicket[] }>(`${V1}/me/queue`)),
 }
 
 /** Weekly templates and days off (SCHEDULER for their organisation, PLATFORM_ADMIN for any). */

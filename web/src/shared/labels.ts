@@ -85,3 +85,35 @@ export function appointmentStatusType(status: string): 'primary' | 'success' | '
       return 'warning'
   }
 }
+
+export const queueStatusLabel = (v: string | null | undefined) => label('queue.status', v)
+export const waitlistStatusLabel = (v: string | null | undefined) => label('waitlist.status', v)
+
+/** Tag colour of a queue ticket's status. */
+export function queueStatusType(status: string): 'primary' | 'success' | 'warning' | 'danger' {
+  switch (status) {
+    case 'CALLED':
+      return 'success'
+    case 'SKIPPED':
+      return 'danger'
+    case 'WAITING':
+      return 'primary'
+    default:
+      return 'warning'
+  }
+}
+
+/** Tag colour of a waitlist entry's status. */
+export function waitlistStatusType(status: string): 'primary' | 'success' | 'warning' | 'danger' {
+  switch (status) {
+    case 'WAITING':
+      return 'primary'
+    case 'FILLED':
+      return 'success'
+    case 'SKIPPED':
+    case 'EXPIRED':
+      return 'danger'
+    default:
+      return 'warning'
+  }
+}

@@ -566,6 +566,50 @@ export interface Appointment {
   cancelReason?: string | null
 }
 
+/** A queue ticket of today (排队叫号), after check-in. */
+export type QueueStatus = 'WAITING' | 'CALLED' | 'DONE' | 'SKIPPED'
+
+export interface QueueTicket {
+  id: string
+  sessionId: string
+  appointmentId: string
+  residentId: string
+  residentName?: string | null
+  number: number
+  priority: string
+  status: QueueStatus | string
+  /** People called before this ticket while it waits. */
+  ahead: number
+  checkedInAt: string
+  calledAt?: string | null
+  room?: string | null
+  slotStart?: string | null
+  practitionerId?: string | null
+  departmentCode: string
+  organizationId: string
+}
+
+/** A waitlist entry (候补) for a full session; `position` (1-based) while WAITING. */
+export type WaitlistStatus = 'WAITING' | 'FILLED' | 'CANCELLED' | 'SKIPPED' | 'EXPIRED'
+
+export interface WaitlistEntry {
+  id: string
+  sessionId: string
+  residentId: string
+  channel: Channel | string
+  status: WaitlistStatus | string
+  /** The booking made for it once FILLED. */
+  appointmentId?: string | null
+  /** Why it was SKIPPED or EXPIRED (a problem type or a stop reason). */
+  note?: string | null
+  createdAt: string
+  position?: number | null
+  sessionStartsAt?: string | null
+  organizationId?: string | null
+  departmentCode?: string | null
+  practitionerId?: string | null
+}
+
 /** A weekly schedule template (排班); `start`/`end` as "HH:mm[:ss]", `fee` in yuan. */
 export interface ScheduleTemplate {
   id: string
