@@ -89,6 +89,12 @@ export const router = createRouter({
       component: () => import('./views/AppointmentsView.vue'),
       meta: { requiresAuth: true, title: 'appointments.title' },
     },
+    {
+      path: '/queue',
+      name: 'queue',
+      component: () => import('./views/QueueView.vue'),
+      meta: { requiresAuth: true, title: 'myQueue.title' },
+    },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
 })

@@ -52,6 +52,7 @@ import type {
   TrustList,
   VerifyRequest,
   VerifyResult,
+  WaitlistEntry,
 } from './types'
 
 const V1 = '/api/v1'
@@ -223,6 +224,16 @@ export const bookingApi = {
     ),
 }
 
+/** Waitlist (候补) of full sessions: mine, or a relative's I may book for when `residentId` is given. */
+export const waitlistApi = {
+  /** 409 `places-available` while a place can be booked directly, 409 `already-waiting`. */
+  join: (sessionId: string, residentId?: string | null) =>
+    api.post<WaitlistEntry>(`${V1}/waitlist`, residentId ? { sessionId, residentId } : { sessionId }),
+  leave: (entryId: string) => api.post<WaitlistEntry>(`${V1}/waitlist/${id(entryId)}/leave`),
+  list: (residentId: string | null | undefined) =>
+    itemsOf(api.get<{ items: WaitlistEntry[] }>(residentId ? `${V1}/residents/${id(residentId)}/waitlist` : `${V1}/me/waitlist`)),
+}
+
 /** Weekly templates and days off (SCHEDULER for their organisation, PLATFORM_ADMIN for any). */
 export const scheduleApi = {
   templates: (organizationId?: string) =>
@@ -240,7 +251,7 @@ export const scheduleApi = {
     api.post<ScheduleSession>(`${V1}/schedules/sessions/${id(sessionId)}/stop`, { reason }),
 }
 
-/** Check-in and the waiting queue (候诊叫号): nurses, schedulers and clinicians of the organisation. */
+/** Check-in and the waiting queue (候诊叫号): nurses, schedulers and clinicians of the organisation; `mine` residents. */
 export const queueApi = {
   /** Problems: 404 `no-booking-today`, 409 `not-checkin-able`, health-code refusals (`pin-required`…). */
   checkIn: (body: CheckInRequest) => api.post<QueueTicket>(`${V1}/check-in`, body),
@@ -250,6 +261,8 @@ export const queueApi = {
   next: (sessionId: string) => itemsOf(api.post<{ items: QueueTicket[] }>(`${V1}/queue/sessions/${id(sessionId)}/next`)),
   skip: (ticketId: string) => itemsOf(api.post<{ items: QueueTicket[] }>(`${V1}/queue/tickets/${id(ticketId)}/skip`)),
   recall: (ticketId: string) => itemsOf(api.post<{ items: QueueTicket[] }>(`${V1}/queue/tickets/${id(ticketId)}/recall`)),
+  /** The resident's own tickets of today (after check-in), with the people ahead and the room. */
+  mine: () => itemsOf(api.get<{ items: QueueTicket[] }>(`${V1}/me/queue`)),
 }
 
 /** Smart triage (智能导医): free text, optional age and sex, ranked departments and red flags. */

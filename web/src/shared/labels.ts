@@ -89,7 +89,7 @@ export function appointmentStatusType(status: string): 'primary' | 'success' | '
 export const queuePriorityLabel = (v: string | null | undefined) => label('queue.priority', v)
 export const ticketStatusLabel = (v: string | null | undefined) => label('queue.ticketStatus', v)
 
-/** Tag colour of a queue ticket's status. */
+/** Tag colour of a queue ticket's status (console). */
 export function ticketStatusType(status: string): 'primary' | 'success' | 'warning' | 'info' {
   switch (status) {
     case 'CALLED':
@@ -115,5 +115,38 @@ export function queuePriorityType(priority: string): 'danger' | 'warning' | 'pri
       return null
     default:
       return 'primary'
+  }
+}
+
+/** A queue ticket's status in the resident's words (请就诊 rather than 已叫号). */
+export const myQueueStatusLabel = (v: string | null | undefined) => label('myQueue.status', v)
+export const waitlistStatusLabel = (v: string | null | undefined) => label('waitlist.status', v)
+
+/** Tag colour of the resident's queue ticket (Vant tag types). */
+export function myQueueStatusType(status: string): 'primary' | 'success' | 'warning' | 'danger' {
+  switch (status) {
+    case 'CALLED':
+      return 'success'
+    case 'SKIPPED':
+      return 'danger'
+    case 'WAITING':
+      return 'primary'
+    default:
+      return 'warning'
+  }
+}
+
+/** Tag colour of a waitlist entry's status. */
+export function waitlistStatusType(status: string): 'primary' | 'success' | 'warning' | 'danger' {
+  switch (status) {
+    case 'WAITING':
+      return 'primary'
+    case 'FILLED':
+      return 'success'
+    case 'SKIPPED':
+    case 'EXPIRED':
+      return 'danger'
+    default:
+      return 'warning'
   }
 }

@@ -566,6 +566,27 @@ export interface Appointment {
   cancelReason?: string | null
 }
 
+/** A waitlist entry (候补) for a full session; `position` (1-based) while WAITING. */
+export type WaitlistStatus = 'WAITING' | 'FILLED' | 'CANCELLED' | 'SKIPPED' | 'EXPIRED'
+
+export interface WaitlistEntry {
+  id: string
+  sessionId: string
+  residentId: string
+  channel: Channel | string
+  status: WaitlistStatus | string
+  /** The booking made for it once FILLED. */
+  appointmentId?: string | null
+  /** Why it was SKIPPED or EXPIRED (a problem type or a stop reason). */
+  note?: string | null
+  createdAt: string
+  position?: number | null
+  sessionStartsAt?: string | null
+  organizationId?: string | null
+  departmentCode?: string | null
+  practitionerId?: string | null
+}
+
 /** A weekly schedule template (排班); `start`/`end` as "HH:mm[:ss]", `fee` in yuan. */
 export interface ScheduleTemplate {
   id: string
