@@ -2,15 +2,18 @@
  * The 8 a.m. flash crowd against a running Huimin server (PostgreSQL), loopback only, bounded in requests and time.
  *
  *   java bench/BookingFlashCrowd.java [--base http://127.0.0.1:8080] [--clients 2000] [--practitioners 25]
- *       [--places 500] [--concurrency 64] [--searchers 4] [--seconds 120] [--setup-seconds 900]
+ *       [--places 500] [--concurrency 64] [--searchers 4] [--seconds 120] [--setup-seconds 900] [--warmup-seconds 20]
  *       [--psql "-h 127.0.0.1 -U postgres -d huimin"]
  *
  * Setup (not measured): as the scheduler, adds one evening session for each of the most popular practitioners of the
  * scheduler's hospital on a released day, all places in the ONLINE pool (places / practitioners each); registers the
  * clients as residents with passwords at the clerk's window (kept for later runs: bench-NNNN, found again by login)
- * and logs them in. Then every client at once, as residents do at release time: lists the day's slots of the
- * department, picks a bench slot with places left (a random one: everybody wants the popular doctors) and books it
- * with an Idempotency-Key; a full slot (409) sends them to another slot, up to 5 tries. Meanwhile `--searchers`
+ * and logs them in. A warm-up (`--warmup-seconds`, default 20) books and cancels places of the next days from 8
+ * threads, so that the server meets the crowd as it does at 8 a.m., after a day of traffic, not with a cold JIT.
+ * Then every client at once, as residents do at release time: the page has shown the bench slots since before the
+ * release, so each books one of them (a random one: everybody wants the popular doctors) with an Idempotency-Key the
+ * moment the crowd starts; a full slot (409) makes them list the department's slots with places left and try another,
+ * up to 5 tries (a sold-out department sends them to the next one). Meanwhile `--searchers`
  * threads search slots of other days and departments (background traffic). Afterwards every confirmed booking is
  * read back, slots are checked against their capacity, the bench bookings are cancelled and the bench templates
  * deactivated.
@@ -64,7 +67,7 @@ public class BookingFlashCrowd {
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = new HashMap<>(Map.of("--base", "http://127.0.0.1:8080", "--clients", "2000",
                 "--practitioners", "25", "--places", "500", "--concurrency", "64", "--searchers", "4",
-                "--seconds", "120", "--setup-seconds", "900", "--psql", ""));
+                "--seconds", "120", "--setup-seconds", "900", "--psql", "", "--warmup-seconds", "20"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             opt.put(args[i], args[i + 1]);
         }
@@ -125,11 +128,15 @@ public class BookingFlashCrowd {
                 "\"departmentCode\":\"(\\d+)\"")) {
             departments.add(dept);
         }
+        List<String> benchDepartments = new ArrayList<>(); // where the popular doctors sit, each listed once
         for (String dept : departments) {
             for (String item : items(get("/api/v1/slots?date=" + day + "&department=" + dept + "&organizationId=" + org
                     + "&channel=APP", resident).body())) {
                 if (item.contains("\"serviceName\":\"" + tag + "\"")) {
                     capacityOf.put(first(item, "slotId"), Integer.parseInt(first(item, "capacity")));
+                    if (!benchDepartments.contains(dept)) {
+                        benchDepartments.add(dept);
+                    }
                 }
             }
         }
@@ -172,6 +179,40 @@ public class BookingFlashCrowd {
         System.out.printf("setup_places: %d places in %d slots of %d practitioners on %s%n", totalPlaces,
                 capacityOf.size(), practitioners, day);
 
+        // --- warm-up: book and cancel places of the next days (not measured)
+        long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(opt.get("--warmup-seconds")));
+        ExecutorService warm = Executors.newFixedThreadPool(8);
+        AtomicInteger warmBookings = new AtomicInteger();
+        for (int w = 0; w < 8; w++) {
+            int n = w;
+            warm.submit(() -> {
+                var r = ThreadLocalRandom.current();
+                for (int i = 0; System.nanoTime() < warmupEnd; i++) {
+                    String token = ready.get((n * 997 + i) % ready.size());
+                    String dept = benchDepartments.get(r.nextInt(benchDepartments.size()));
+                    List<String> open = new ArrayList<>();
+                    for (String item : items(get("/api/v1/slots?date=" + day.plusDays(1 + r.nextInt(3)) + "&department="
+                            + dept + "&organizationId=" + org + "&availableOnly=true", token).body())) {
+                        open.add(first(item, "slotId"));
+                    }
+                    if (open.isEmpty()) {
+                        continue;
+                    }
+                    Res b = post("/api/v1/appointments", "{\"slotId\":\"" + open.get(r.nextInt(open.size())) + "\"}",
+                            token, "warm-" + UUID.randomUUID());
+                    if (b.status() == 201) {
+                        warmBookings.incrementAndGet();
+                        post("/api/v1/appointments/" + first(b.body(), "appointmentId") + "/cancel",
+                                "{\"reason\":\"bench warm-up\"}", token, null);
+                    }
+                }
+                return null;
+            });
+        }
+        warm.shutdown();
+        warm.awaitTermination(Long.parseLong(opt.get("--warmup-seconds")) + 60, TimeUnit.SECONDS);
+        System.out.printf("warmup_bookings: %d booked and cancelled%n", warmBookings.get());
+
         // --- the flash crowd
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(opt.get("--seconds")));
         List<String> slotIds = new ArrayList<>(capacityOf.keySet());
@@ -205,9 +246,16 @@ public class BookingFlashCrowd {
                 start.await();
                 var r = ThreadLocalRandom.current();
                 for (int attempt = 0; attempt < 5 && System.nanoTime() < deadline; attempt++) {
-                    // what a resident does: look at the department's slots, then pick one with places left
+                    // what a resident does: book the slot they have been looking at since before the release; when
+                    // it is full, look at the slots of the department they came for (another one of the popular
+                    // doctors' departments when that one is sold out) and pick one with places left
                     List<String> open = new ArrayList<>();
-                    for (String dept : departments) {
+                    if (attempt == 0) {
+                        open.add(slotIds.get(r.nextInt(slotIds.size())));
+                    }
+                    List<String> wanted = new ArrayList<>(benchDepartments);
+                    Collections.rotate(wanted, r.nextInt(wanted.size()));
+                    for (String dept : wanted) {
                         if (!open.isEmpty()) {
                             break;
                         }

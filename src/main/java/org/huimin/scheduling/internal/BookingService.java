@@ -64,6 +64,7 @@ public class BookingService {
     private final Residents residents;
     private final Proxies proxies;
     private final Directory directory;
+    private final DirectoryNames names;
     private final AccountManagement accounts;
     private final Notifications notifications;
     private final AuditLog audit;
@@ -74,7 +75,7 @@ public class BookingService {
     private final org.springframework.beans.factory.ObjectProvider<Waitlists> waitlists;
 
     BookingService(Schedules schedules, AppointmentRecords appointments, Residents residents, Proxies proxies,
-            Directory directory, AccountManagement accounts, Notifications notifications, AuditLog audit,
+            Directory directory, DirectoryNames names, AccountManagement accounts, Notifications notifications, AuditLog audit,
             ApplicationEventPublisher events, TransactionTemplate transactions, SchedulingProperties properties,
             Clock clock, org.springframework.beans.factory.ObjectProvider<Waitlists> waitlists) {
         this.waitlists = waitlists;
@@ -84,6 +85,7 @@ public class BookingService {
         this.residents = residents;
         this.proxies = proxies;
         this.directory = directory;
+        this.names = names;
         this.accounts = accounts;
         this.notifications = notifications;
         this.audit = audit;
@@ -331,8 +333,8 @@ public class BookingService {
 
     Map<String, String> notice(UUID organizationId, UUID practitionerId, String departmentCode,
             Instant startsAt) {
-        String where = directory.organization(organizationId).map(Organization::name).orElse("");
-        String who = practitionerId == null ? "" : directory.practitioner(practitionerId).map(p -> p.name()).orElse("");
+        String where = names.organization(organizationId).map(Organization::name).orElse("");
+        String who = practitionerId == null ? "" : names.practitioner(practitionerId).map(p -> p.name()).orElse("");
         return Map.of("organization", where, "practitioner", who, "department", department(departmentCode), "time",
                 WHEN.format(startsAt.atZone(properties.zone())));
     }
@@ -343,8 +345,7 @@ public class BookingService {
     }
 
     private String department(String code) {
-        return directory.departmentCodes().stream().filter(d -> d.code().equals(code)).map(d -> d.name())
-                .findFirst().orElse(code);
+        return names.department(code);
     }
 
     static ProblemException refused(BookingPolicy.Refusal refusal) {

@@ -5,14 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
-import org.huimin.directory.Department;
-import org.huimin.directory.Directory;
 import org.huimin.directory.Organization;
 import org.huimin.directory.Practitioner;
 import org.huimin.scheduling.Channel;
@@ -29,10 +25,10 @@ import org.springframework.stereotype.Service;
 public class SlotSearch {
 
     private final Schedules schedules;
-    private final Directory directory;
+    private final DirectoryNames directory;
     private final Clock clock;
 
-    SlotSearch(Schedules schedules, Directory directory, Clock clock) {
+    SlotSearch(Schedules schedules, DirectoryNames directory, Clock clock) {
         this.schedules = schedules;
         this.directory = directory;
         this.clock = clock;
@@ -52,17 +48,12 @@ public class SlotSearch {
 
     public List<SlotView> search(Query q) {
         Instant now = clock.instant();
-        Map<UUID, Optional<Organization>> orgs = new HashMap<>();
-        Map<UUID, Optional<Practitioner>> practitioners = new HashMap<>();
-        Map<String, String> departments = new HashMap<>();
-        for (Department d : directory.departmentCodes()) {
-            departments.put(d.code(), d.name());
-        }
+        Map<String, String> departments = directory.departments();
         var views = schedules.slots(q.date(), blankToNull(q.departmentCode()), q.organizationId(), q.practitionerId())
                 .stream().map(s -> {
-                    Organization org = orgs.computeIfAbsent(s.organizationId(), directory::organization).orElse(null);
+                    Organization org = directory.organization(s.organizationId()).orElse(null);
                     Practitioner p = s.practitionerId() == null ? null
-                            : practitioners.computeIfAbsent(s.practitionerId(), directory::practitioner).orElse(null);
+                            : directory.practitioner(s.practitionerId()).orElse(null);
                     boolean bookable = BookingPolicy.bookable(s.status(), s.startsAt(), s.releasesAt(), now);
                     int available = bookable ? PoolPolicy.available(q.channel(), now, s.flowsBackAt(), s.remaining())
                             : 0;
