@@ -2,13 +2,13 @@
  * The 8 a.m. flash crowd against a running Huimin server (PostgreSQL), loopback only, bounded in requests and time.
  *
  *   java bench/BookingFlashCrowd.java [--base http://127.0.0.1:8080] [--clients 2000] [--practitioners 25]
- *       [--places 500] [--concurrency 64] [--searchers 4] [--seconds 120] [--setup-seconds 900] [--warmup-seconds 20]
+ *       [--places 500] [--concurrency 64] [--searchers 4] [--seconds 120] [--setup-seconds 900] [--warmup-seconds 45]
  *       [--psql "-h 127.0.0.1 -U postgres -d huimin"]
  *
  * Setup (not measured): as the scheduler, adds one evening session for each of the most popular practitioners of the
  * scheduler's hospital on a released day, all places in the ONLINE pool (places / practitioners each); registers the
  * clients as residents with passwords at the clerk's window (kept for later runs: bench-NNNN, found again by login)
- * and logs them in. A warm-up (`--warmup-seconds`, default 20) books and cancels places of the next days from 8
+ * and logs them in. A warm-up (`--warmup-seconds`, default 45) books and cancels places of the next days from 8
  * threads, so that the server meets the crowd as it does at 8 a.m., after a day of traffic, not with a cold JIT.
  * Then every client at once, as residents do at release time: the page has shown the bench slots since before the
  * release, so each books one of them (a random one: everybody wants the popular doctors) with an Idempotency-Key the
@@ -67,7 +67,7 @@ public class BookingFlashCrowd {
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = new HashMap<>(Map.of("--base", "http://127.0.0.1:8080", "--clients", "2000",
                 "--practitioners", "25", "--places", "500", "--concurrency", "64", "--searchers", "4",
-                "--seconds", "120", "--setup-seconds", "900", "--psql", "", "--warmup-seconds", "20"));
+                "--seconds", "120", "--setup-seconds", "900", "--psql", "", "--warmup-seconds", "45"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             opt.put(args[i], args[i + 1]);
         }

@@ -94,23 +94,23 @@ class AppointmentRecords {
                 .param("before", Schedules.utc(before)).update();
     }
 
-    long activeCount(UUID residentId, Instant now) {
-        return jdbc.sql("""
-                select count(*) from scheduling_appointment
-                where resident_id = :r and status = 'BOOKED' and ends_at > :now""")
-                .param("r", residentId).param("now", Schedules.utc(now)).query(Long.class).single();
+    /** What the booking rules need of a resident's bookings, in one round trip. */
+    record History(long active, long noShows, Instant lastNoShow) {
     }
 
-    /** No-shows since {@code since}: how many, and the last one's start. */
-    record NoShows(long count, Instant last) {
-    }
-
-    NoShows noShows(UUID residentId, Instant since) {
+    /** Active bookings (not yet over at {@code now}) and the no-shows since {@code since}, with the last one's start. */
+    History history(UUID residentId, Instant now, Instant since) {
         return jdbc.sql("""
-                select count(*) as n, max(starts_at) as last from scheduling_appointment
-                where resident_id = :r and status = 'NO_SHOW' and starts_at >= :since""")
-                .param("r", residentId).param("since", Schedules.utc(since))
-                .query((rs, i) -> new NoShows(rs.getLong("n"), Schedules.instant(rs, "last"))).single();
+                select
+                    (select count(*) from scheduling_appointment
+                        where resident_id = :r and status = 'BOOKED' and ends_at > :now) as active,
+                    (select count(*) from scheduling_appointment
+                        where resident_id = :r and status = 'NO_SHOW' and starts_at >= :since) as n,
+                    (select max(starts_at) from scheduling_appointment
+                        where resident_id = :r and status = 'NO_SHOW' and starts_at >= :since) as last""")
+                .param("r", residentId).param("now", Schedules.utc(now)).param("since", Schedules.utc(since))
+                .query((rs, i) -> new History(rs.getLong("active"), rs.getLong("n"), Schedules.instant(rs, "last")))
+                .single();
     }
 
     /** Moves a BOOKED appointment to {@code status}; false when it was no longer BOOKED. */
@@ -125,13 +125,13 @@ class AppointmentRecords {
 
     /** Makes sure the resident's booking-lock row exists (in its own statement, outside the booking). */
     void ensureBooker(UUID residentId) {
-        if (jdbc.sql("select count(*) from scheduling_booker where resident_id = :r").param("r", residentId)
-                .query(Long.class).single() == 0) {
-            try {
-                jdbc.sql("insert into scheduling_booker (resident_id) values (:r)").param("r", residentId).update();
-            } catch (org.springframework.dao.DuplicateKeyException e) {
-                // another booking of the same resident made it first
-            }
+        try {
+            jdbc.sql("""
+                    insert into scheduling_booker (resident_id) select cast(:r as uuid)
+                    where not exists (select 1 from scheduling_booker where resident_id = :r)""")
+                    .param("r", residentId).update();
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // another booking of the same resident made it first
         }
     }
 

@@ -194,18 +194,25 @@ public class BookingService {
             appointments.lockBooker(resident);
             Schedules.SlotRow slot = schedules.slot(slotId)
                     .orElseThrow(() -> ProblemException.notFound("slot", slotId));
-            AppointmentRecords.NoShows noShows = appointments.noShows(resident, now.minus(properties.noShowWindow()));
+            AppointmentRecords.History history = appointments.history(resident, now,
+                    now.minus(properties.noShowWindow()));
             BookingPolicy.Refusal refusal = policy.check(new BookingPolicy.Facts(slot.status(), slot.startsAt(),
-                    slot.releasesAt(), channel, appointments.activeCount(resident, now), noShows.count(),
-                    noShows.last()), now);
+                    slot.releasesAt(), channel, history.active(), history.noShows(), history.lastNoShow()), now);
             if (refusal != null) {
                 throw refused(refusal);
             }
-            Map<String, String> notice = notice(slot.organizationId(), slot.practitionerId(), slot.departmentCode(),
-                    slot.startsAt()); // looked up before the pool row is locked
+            List<QuotaPool> candidates = PoolPolicy.pools(channel, now, slot.flowsBackAt()).stream()
+                    .filter(pool -> slot.remaining(pool) > 0).toList();
+            if (candidates.isEmpty()) {
+                throw refused(BookingPolicy.Refusal.SLOT_FULL); // full as read: no row locked, nothing written
+            }
+            // the resident's message is written before a place is taken, so that the pool row (the flash crowd's
+            // hot spot) stays locked only for the place, the appointment and the commit; a refusal rolls it back
+            tell(resident, "appointment-booked", notice(slot.organizationId(), slot.practitionerId(),
+                    slot.departmentCode(), slot.startsAt()));
             QuotaPool taken = null;
-            for (QuotaPool pool : PoolPolicy.pools(channel, now, slot.flowsBackAt())) {
-                if (slot.remaining(pool) > 0 && schedules.take(slot.slotId(), pool)) {
+            for (QuotaPool pool : candidates) {
+                if (schedules.take(slot.slotId(), pool)) {
                     taken = pool;
                     break;
                 }
@@ -220,7 +227,6 @@ public class BookingService {
                     : slot.sessionId()) + "|" + slot.day());
             events.publishEvent(new AppointmentBooked(id, resident, slot.organizationId(), slot.departmentCode(),
                     slot.practitionerId(), slot.startsAt(), channel, bookedBy, actingFor));
-            tell(resident, "appointment-booked", notice);
             return a;
         });
     }
