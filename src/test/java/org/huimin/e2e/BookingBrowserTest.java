@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 
-import org.huimin.shared.ResidentIdNumber;
 import org.huimin.support.Api;
 import org.junit.jupiter.api.Test;
 
@@ -354,17 +352,6 @@ class BookingBrowserTest extends BrowserSupport {
         }
     }
 
-    private void axe(String source, String path, String... readyTestIds) {
-        page.navigate(url(path));
-        Locator ready = page.getByTestId(readyTestIds[0]);
-        for (int i = 1; i < readyTestIds.length; i++) {
-            ready = ready.or(page.getByTestId(readyTestIds[i]));
-        }
-        assertThat(ready.first()).isVisible();
-        page.waitForTimeout(300); // transitions settle
-        assertNoSeriousViolations(page, source, path);
-    }
-
     // ---- helpers ----
 
     private record Resident(String id, String idNumber, String name) {
@@ -401,23 +388,4 @@ class BookingBrowserTest extends BrowserSupport {
         return ((Number) element.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")).doubleValue();
     }
 
-    /** A valid synthetic ID number of the demo county: 530325, the birth date, a sequence, the sex, the check. */
-    private static String idNumber(LocalDate birth, boolean male) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        int sexDigit = random.nextInt(5) * 2 + (male ? 1 : 0);
-        String first17 = "530325" + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
-                + String.format("%02d", random.nextInt(100)) + sexDigit;
-        return first17 + ResidentIdNumber.checkCharacter(first17);
-    }
-
-    private static String phone() {
-        return "138" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-    }
-
-    /** Two random given-name characters, so that names of different runs differ. */
-    private static String given() {
-        String chars = "安宝成春德东芳刚海华佳建杰金京静军俊兰丽林玲梅敏明娜宁平萍强琴青秋荣瑞山淑涛婷伟文霞祥欣秀雪燕阳英勇玉云珍志";
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "" + chars.charAt(random.nextInt(chars.length())) + chars.charAt(random.nextInt(chars.length()));
-    }
 }

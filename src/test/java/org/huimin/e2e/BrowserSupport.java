@@ -5,8 +5,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -16,6 +19,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
 import org.assertj.core.api.Assertions;
+import org.huimin.shared.ResidentIdNumber;
 import org.huimin.support.Api;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -137,6 +141,42 @@ abstract class BrowserSupport {
                 + ".violations.filter(v => v.impact === 'critical' || v.impact === 'serious')"
                 + ".map(v => v.id + ' (' + v.nodes.length + '): ' + v.nodes[0].target.join(' '))");
         Assertions.assertThat((List<?>) violations).as("axe on " + path).isEmpty();
+    }
+
+    /** Opens {@code path}, waits for one of the test ids (pages stay busy with the live inbox), runs axe. */
+    void axe(String source, String path, String... readyTestIds) {
+        page.navigate(url(path));
+        Locator ready = page.getByTestId(readyTestIds[0]);
+        for (int i = 1; i < readyTestIds.length; i++) {
+            ready = ready.or(page.getByTestId(readyTestIds[i]));
+        }
+        assertThat(ready.first()).isVisible();
+        page.waitForTimeout(300); // transitions settle
+        assertNoSeriousViolations(page, source, path);
+    }
+
+    // ---- people ----
+
+    /** A valid synthetic ID number of the demo county: 530325, the birth date, a sequence, the sex, the check. */
+    static String idNumber(LocalDate birth, boolean male) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int sexDigit = random.nextInt(5) * 2 + (male ? 1 : 0);
+        String first17 = "530325" + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
+                + String.format("%02d", random.nextInt(100)) + sexDigit;
+        return first17 + ResidentIdNumber.checkCharacter(first17);
+    }
+
+    /** A random mobile number, so that registrations of different runs differ. */
+    static String phone() {
+        return "13" + (8 + ThreadLocalRandom.current().nextInt(2))
+                + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    /** Two random given-name characters, so that names of different runs differ. */
+    static String given() {
+        String chars = "安宝成春德东芳刚海华佳建杰金京静军俊兰丽林玲梅敏明娜宁平萍强琴青秋荣瑞山淑涛婷伟文霞祥欣秀雪燕阳英勇玉云珍志";
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "" + chars.charAt(random.nextInt(chars.length())) + chars.charAt(random.nextInt(chars.length()));
     }
 
     // ---- Chromium ----

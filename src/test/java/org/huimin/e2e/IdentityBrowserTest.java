@@ -15,7 +15,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
-import org.huimin.shared.ResidentIdNumber;
 import org.huimin.support.Api;
 import org.junit.jupiter.api.Test;
 
@@ -304,18 +303,6 @@ class IdentityBrowserTest extends BrowserSupport {
         }
     }
 
-    /** Opens {@code path}, waits for one of the test ids (pages stay busy with the live inbox), runs axe. */
-    private void axe(String source, String path, String... readyTestIds) {
-        page.navigate(url(path));
-        Locator ready = page.getByTestId(readyTestIds[0]);
-        for (int i = 1; i < readyTestIds.length; i++) {
-            ready = ready.or(page.getByTestId(readyTestIds[i]));
-        }
-        assertThat(ready.first()).isVisible();
-        page.waitForTimeout(300); // transitions settle
-        assertNoSeriousViolations(page, source, path);
-    }
-
     // ---- helpers ----
 
     /** Pages through a DataTable until {@code target} shows (new rows may not be on the first page). */
@@ -366,26 +353,6 @@ class IdentityBrowserTest extends BrowserSupport {
             page.waitForTimeout(200);
         }
         throw new AssertionError("no one-time code was texted to " + masked);
-    }
-
-    /** A valid synthetic ID number of the demo county: 530325, the birth date, a sequence, the sex, the check. */
-    private static String idNumber(LocalDate birth, boolean male) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        int sexDigit = random.nextInt(5) * 2 + (male ? 1 : 0);
-        String first17 = "530325" + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
-                + String.format("%02d", random.nextInt(100)) + sexDigit;
-        return first17 + ResidentIdNumber.checkCharacter(first17);
-    }
-
-    private static String phone() {
-        return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-    }
-
-    /** Two random given-name characters, so that names of different runs differ. */
-    private static String given() {
-        String chars = "安宝成春德东芳刚海华佳建杰金京静军俊兰丽林玲梅敏明娜宁平萍强琴青秋荣瑞山淑涛婷伟文霞祥欣秀雪燕阳英勇玉云珍志";
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "" + chars.charAt(random.nextInt(chars.length())) + chars.charAt(random.nextInt(chars.length()));
     }
 
     /**

@@ -190,13 +190,6 @@ class ResidentQueueBrowserTest extends BrowserSupport {
         }
     }
 
-    private void axe(String source, String path, String readyTestId) {
-        page.navigate(url(path));
-        assertThat(page.getByTestId(readyTestId).first()).isVisible();
-        page.waitForTimeout(300); // transitions settle
-        assertNoSeriousViolations(page, source, path);
-    }
-
     // ---- set-up through the API ----
 
     private record Resident(String id, String idNumber, String name) {
