@@ -109,5 +109,9 @@ class RegistrationHttpTest extends HttpTest {
         assertThat(api.post("/api/v1/residents", json("idNumber", People.adultIdNumber(), "name", "某人"), resident)
                 .status()).isEqualTo(403);
         assertThat(api.get("/api/v1/residents?q=王", resident).status()).isEqualTo(403);
+        // a scheduler books at the window and looks residents up; a pharmacist has no reason to
+        assertThat(api.get("/api/v1/residents?q=" + id, api.login("scheduler")).json().get("total").asLong())
+                .isEqualTo(1);
+        assertThat(api.get("/api/v1/residents?q=王", api.login("pharmacist")).status()).isEqualTo(403);
     }
 }

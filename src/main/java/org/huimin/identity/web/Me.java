@@ -14,6 +14,8 @@ final class Me {
             + "'PHARMACY','CDC','INSURANCE','DISPATCHER','PLATFORM_ADMIN')";
     /** Roles that register residents at a window. */
     static final String REGISTRARS = "hasAnyRole('CLERK','NURSE','PLATFORM_ADMIN')";
+    /** Roles that look residents up at a desk to book, check in or register them (a scheduler books at a window too). */
+    static final String DESK = "hasAnyRole('CLERK','NURSE','SCHEDULER','PLATFORM_ADMIN')";
     /** Roles that steward the master index: resolve records without ID numbers, review, merge and unmerge. */
     static final String STEWARDS = "hasAnyRole('CLERK','PLATFORM_ADMIN')";
 

@@ -114,7 +114,7 @@ class ResidentController {
     }
 
     @GetMapping("/residents")
-    @PreAuthorize(Me.REGISTRARS)
+    @PreAuthorize(Me.DESK)
     @Operation(summary = "Search residents by ID number or phone (exact) or name (prefix); audited")
     PageResult<ResidentDirectory.Listed> search(@RequestParam(required = false) String q,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
