@@ -132,7 +132,7 @@ public class Queues {
         audit.record(AuditEvent.byCurrentActor("APPOINTMENT_CHECK_IN", "Appointment", a.id().toString(),
                 Outcome.SUCCESS).withActingFor(a.residentId().toString()).withPurpose("CARE")
                 .withDetail("number " + ticket.number() + " " + priority));
-        return view(ticket, null);
+        return view(ticket, null, queue.ahead(ticket));
     }
 
     /** The session's queue in calling order. */
@@ -140,8 +140,10 @@ public class Queues {
         Actor actor = staff();
         Schedules.SessionRow s = session(sessionId, actor);
         List<TicketView> views = new ArrayList<>();
+        long waitingBefore = 0; // the list is in calling order: a waiting ticket's place is the waiting ones before it
         for (QueueRecords.Ticket t : queue.ofSession(sessionId)) {
-            views.add(view(t, s));
+            boolean waiting = t.status() == QueueRecords.Status.WAITING;
+            views.add(view(t, s, waiting ? waitingBefore++ : 0));
         }
         return views;
     }
@@ -202,7 +204,7 @@ public class Queues {
     public List<TicketView> mine(UUID residentId) {
         Instant since = today().atStartOfDay(properties.zone()).toInstant();
         return queue.ofResident(residentId, since).stream()
-                .map(t -> view(t, schedules.session(t.sessionId()).orElse(null))).toList();
+                .map(t -> view(t, null, t.status() == QueueRecords.Status.WAITING ? queue.ahead(t) : 0)).toList();
     }
 
     /** Bookings nobody checked in for, an hour after their slot, become NO_SHOW (they count against online booking). */
@@ -248,15 +250,14 @@ public class Queues {
         return actor;
     }
 
-    private TicketView view(QueueRecords.Ticket t, Schedules.SessionRow s) {
+    /** A ticket as loaded (no second read); {@code ahead} the waiting tickets called before it. */
+    private TicketView view(QueueRecords.Ticket t, Schedules.SessionRow s, long ahead) {
         Schedules.SessionRow session = s != null ? s : schedules.session(t.sessionId()).orElse(null);
         String name = residents.find(t.residentId()).map(r -> Masking.name(r.name())).orElse(null);
-        QueueRecords.Ticket current = queue.find(t.id()).orElse(t);
-        return new TicketView(current.id(), current.sessionId(), current.appointmentId(), current.residentId(), name,
-                current.number(), current.priority().name(), current.status().name(),
-                current.status() == QueueRecords.Status.WAITING ? queue.ahead(current) : 0, current.checkedInAt(),
-                current.calledAt(), session == null ? null : session.room(),
-                appointments.find(current.appointmentId()).map(Appointment::startsAt).orElse(null),
+        return new TicketView(t.id(), t.sessionId(), t.appointmentId(), t.residentId(), name, t.number(),
+                t.priority().name(), t.status().name(), ahead, t.checkedInAt(), t.calledAt(),
+                session == null ? null : session.room(),
+                appointments.find(t.appointmentId()).map(Appointment::startsAt).orElse(null),
                 session == null ? null : session.practitionerId(), session == null ? null : session.departmentCode(),
                 session == null ? null : session.organizationId());
     }
