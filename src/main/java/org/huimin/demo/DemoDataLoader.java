@@ -66,13 +66,14 @@ class DemoDataLoader implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final IdentityDemoData identity;
     private final SchedulingDemoData scheduling;
+    private final RecordsDemoData records;
     private final String regionCode;
     private final String regionName;
     /** Townships of the demo county: code and name (NBS 2023 divisions). */
     private final List<String[]> townships = readTownships();
 
     DemoDataLoader(Directory directory, Residents residents, AccountManagement accounts, AuditLog audit,
-            JdbcClient jdbc, IdentityDemoData identity, SchedulingDemoData scheduling,
+            JdbcClient jdbc, IdentityDemoData identity, SchedulingDemoData scheduling, RecordsDemoData records,
             @Value("${huimin.region.code}") String regionCode,
             @Value("${huimin.region.name}") String regionName) {
         this.directory = directory;
@@ -82,6 +83,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.jdbc = jdbc;
         this.identity = identity;
         this.scheduling = scheduling;
+        this.records = records;
         this.regionCode = regionCode;
         this.regionName = regionName;
     }
@@ -104,6 +106,11 @@ class DemoDataLoader implements ApplicationRunner {
             String summary = scheduling.load();
             mark(SchedulingDemoData.DATASET, summary);
             log.info("Demo data '{}' loaded: {}", SchedulingDemoData.DATASET, summary);
+        }
+        if (!loaded(RecordsDemoData.DATASET)) {
+            String summary = records.load(regionName);
+            mark(RecordsDemoData.DATASET, summary);
+            log.info("Demo data '{}' loaded: {}", RecordsDemoData.DATASET, summary);
         }
     }
 

@@ -17,6 +17,12 @@ public interface Residents {
 
     Optional<UUID> findByIdNumber(ResidentIdNumber idNumber);
 
+    /**
+     * The resident (the entry that answers) holding an identifier: the configured CIN system is the ID number, any
+     * other system an identifier an institution sent over FHIR; empty when nobody holds it.
+     */
+    Optional<UUID> findByIdentifier(String system, String value);
+
     /** The entry that answers for {@code id}: itself, or the survivor it was merged into. */
     Optional<UUID> effectiveId(UUID id);
 

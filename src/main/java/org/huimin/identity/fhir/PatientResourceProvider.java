@@ -34,7 +34,8 @@ import org.huimin.shared.fhir.PagedBundle;
 import org.springframework.stereotype.Component;
 
 /**
- * FHIR Patient over the master index: read, search by identifier ({@code system|value} or a bare value), name,
+ * FHIR Patient over the master index: read, search by identifier ({@code system|value} or a bare value; the CIN
+ * system, or an institution's own system for identifiers that arrived over FHIR), name,
  * birthdate and gender, and {@code $match} with the configured probabilistic matcher.
  */
 @Component
@@ -71,11 +72,8 @@ class PatientResourceProvider implements IResourceProvider {
             @OptionalParam(name = Patient.SP_GENDER) TokenParam gender) {
         access.requireStaff("PATIENT_SEARCH", "Patient", identifier != null ? "by identifier" : "by demographics");
         if (identifier != null && identifier.getValue() != null) {
-            String system = identifier.getSystem();
-            if (system != null && !system.isBlank() && !system.equals(translator.cinSystem())) {
-                return PagedBundle.empty();
-            }
-            List<PatientIndex.Patient> found = index.byIdNumber(identifier.getValue()).stream().toList();
+            List<PatientIndex.Patient> found = index.byIdentifier(identifier.getSystem(), identifier.getValue(),
+                    translator.cinSystem()).stream().toList();
             return new PagedBundle<>(page -> new PageResult<>(page.page() == 0 ? found : List.of(), found.size(),
                     page.page(), page.size()), translator::toFhir, p -> true);
         }

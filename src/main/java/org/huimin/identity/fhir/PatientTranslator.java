@@ -54,6 +54,10 @@ class PatientTranslator {
                             "National unique individual identifier")).setText("居民身份证"));
         }
         for (PatientIndex.Document d : p.documents()) {
+            if (d.type().equals("EXTERNAL")) {
+                f.addIdentifier().setUse(Identifier.IdentifierUse.SECONDARY).setSystem(d.issuer()).setValue(d.value());
+                continue;
+            }
             String code = switch (d.type()) {
                 case "PASSPORT" -> "PPN";
                 case "MRN" -> "MR";

@@ -23,10 +23,24 @@ class JdbcResidents implements Residents {
 
     private final ResidentRecords records;
     private final Empi empi;
+    private final PatientIndex index;
+    private final String cinSystem;
 
-    JdbcResidents(ResidentRecords records, Empi empi) {
+    JdbcResidents(ResidentRecords records, Empi empi, PatientIndex index,
+            @org.springframework.beans.factory.annotation.Value("${huimin.fhir.cin-system}") String cinSystem) {
         this.records = records;
         this.empi = empi;
+        this.index = index;
+        this.cinSystem = cinSystem;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UUID> findByIdentifier(String system, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        return index.byIdentifier(system, value, cinSystem).map(PatientIndex.Patient::id);
     }
 
     @Override

@@ -56,6 +56,28 @@ public class PatientIndex {
                 .map(this::patient);
     }
 
+    /**
+     * The resident holding an identifier: the CIN system is the ID number; any other system is an institution's
+     * identifier sent over FHIR ({@link org.huimin.identity.DocumentType#EXTERNAL}, issuer = system).
+     */
+    @Transactional(readOnly = true)
+    public Optional<Patient> byIdentifier(String system, String value, String cinSystem) {
+        if (system == null || system.isBlank() || system.equals(cinSystem)) {
+            Optional<Patient> byId = byIdNumber(value);
+            if (byId.isPresent() || system != null && !system.isBlank()) {
+                return byId;
+            }
+        }
+        String sql = system == null || system.isBlank()
+                ? "select resident_id from identity_document where type = 'EXTERNAL' and value_idx = :v"
+                : "select resident_id from identity_document where type = 'EXTERNAL' and issuer = :i and value_idx = :v";
+        var spec = jdbc.sql(sql).param("v", cipher.blindIndex(value.strip()));
+        if (system != null && !system.isBlank()) {
+            spec = spec.param("i", system.strip());
+        }
+        return spec.query(UUID.class).list().stream().findFirst().flatMap(records::effective).map(this::patient);
+    }
+
     @Transactional(readOnly = true)
     public PageResult<Patient> search(String namePrefix, LocalDate birthDate, Sex sex, PageRequest page) {
         return new PageResult<>(records.fhirSearch(namePrefix, birthDate, sex, page).stream().map(this::patient)

@@ -1,0 +1,103 @@
+package org.huimin.records.internal;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+
+import org.hl7.fhir.r4.model.Resource;
+import org.huimin.identity.Residents;
+import org.huimin.records.ConsentCategory;
+import org.huimin.shared.ProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads stored resources for the FHIR API with the access rules applied: a read by id is allowed only when the
+ * resource's resident (and its sensitivity category) is open to the caller; searches are always about one resident
+ * and see only the categories (and, for an institution's system, the source) the decision allows.
+ */
+@Service
+public class RecordReader {
+
+    /** One page source of a search: its total and a window of resources. */
+    public interface Results {
+        int total();
+
+        List<Resource> window(int offset, int limit);
+    }
+
+    /** Search criteria; each may be null. */
+    public record Criteria(List<String> codes, List<String> categories, Instant from, Instant to, UUID encounter,
+            boolean newestFirst) {
+    }
+
+    private final ResourceStore store;
+    private final RecordAccess access;
+    private final FhirContext fhir;
+    private final Residents residents;
+
+    RecordReader(ResourceStore store, RecordAccess access, FhirContext fhir, Residents residents) {
+        this.store = store;
+        this.access = access;
+        this.fhir = fhir;
+        this.residents = residents;
+    }
+
+    /** The resource, or empty when there is none of that type and id; 403 when it is closed to the caller. */
+    public Optional<Resource> read(String type, UUID id) {
+        Optional<ResourceStore.Stored> found = store.find(type, id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ResourceStore.Stored s = found.get();
+        if (s.residentId() == null) {
+            return Optional.of(parse(s));
+        }
+        RecordAccess.Decision d = access.require(s.residentId(), "READ", type);
+        if (!d.allows(s.category()) || d.sourceOrg() != null && !d.sourceOrg().equals(s.sourceOrg())) {
+            access.read(d, "READ", type, 0);
+            throw new ProblemException(HttpStatus.FORBIDDEN, "record-category-closed", "records.category-closed");
+        }
+        access.read(d, "READ", type, 1);
+        return Optional.of(parse(s));
+    }
+
+    /** A search of one resident's resources of one type (or all types when {@code type} is null). */
+    public Results search(UUID residentId, String type, Criteria c, String action) {
+        UUID resident = residents.effectiveId(residentId).orElse(residentId);
+        RecordAccess.Decision d = access.require(resident, action, type);
+        ResourceStore.Filter f = new ResourceStore.Filter(type, d.categories(), d.sourceOrg(), c.codes(),
+                c.categories(), c.from(), c.to(), c.encounter(), c.newestFirst());
+        int total = store.count(resident, f);
+        access.read(d, action, type, total);
+        return new Results() {
+            @Override
+            public int total() {
+                return total;
+            }
+
+            @Override
+            public List<Resource> window(int offset, int limit) {
+                return store.search(resident, f, offset, limit).stream().map(RecordReader.this::parse).toList();
+            }
+        };
+    }
+
+    Resource parse(ResourceStore.Stored s) {
+        IParser parser = fhir.newJsonParser();
+        Resource r = (Resource) parser.parseResource(s.content());
+        r.setId(s.type() + "/" + s.id() + "/_history/" + s.version());
+        r.getMeta().setVersionId(Integer.toString(s.version()))
+                .setLastUpdated(s.lastUpdated() == null ? null : Date.from(s.lastUpdated()));
+        return r;
+    }
+
+    static boolean sensitive(ConsentCategory c) {
+        return c != ConsentCategory.GENERAL;
+    }
+}
