@@ -13,6 +13,9 @@ public interface AuditTrail {
 
     PageResult<Entry> search(Query query, PageRequest page);
 
+    /** One entry by its sequence number. */
+    java.util.Optional<Entry> entry(long seq);
+
     /** The outcome of {@link #verify()}: {@code firstBroken} is {@code null} when the chain is intact. */
     record Verification(boolean intact, long entries, Broken firstBroken) {
     }

@@ -35,10 +35,12 @@ create table rec_resource (
     -- SHA-256 of content: a re-posted resource that has not changed is recognised without reading it back
     content_hash   char(64) not null,
     content        text not null,
-    constraint rec_resource_source_uk unique (source_org, resource_type, source_key)
+    -- (source_org, source_key) leads, so that ingest finds what an institution already sent in one index range
+    constraint rec_resource_source_uk unique (source_org, source_key, resource_type)
 );
-create index rec_resource_resident_idx on rec_resource (resident_id, resource_type, effective_at);
-create index rec_resource_timeline_idx on rec_resource (resident_id, effective_at);
+-- a resident's record is read whole or by type: one index by resident and clinical time serves both (a lifelong
+-- record is hundreds to a few thousand rows)
+create index rec_resource_resident_idx on rec_resource (resident_id, effective_at);
 
 -- a resident's consent (授权) to an institution or a practitioner, by category, until it expires or is revoked
 create table rec_consent (

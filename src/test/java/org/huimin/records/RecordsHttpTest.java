@@ -165,6 +165,14 @@ class RecordsHttpTest extends HttpTest {
                 .filter(t -> !t.equals("Organization") && !t.equals("Practitioner")).count();
         Set<String> all = everything(patient, his);
         assertThat(all).hasSize((int) clinical);
+        // XML goes through HAPI's own operation: the same resources
+        Response xml = api.send("GET", "/fhir/r4/Patient/" + patient + "/$everything?_format=xml&_count=1000", null,
+                his, null);
+        assertThat(xml.status()).isEqualTo(200);
+        assertThat(xml.contentType()).contains("xml");
+        Bundle fromXml = FHIR.newXmlParser().parseResource(Bundle.class, xml.raw());
+        assertThat(fromXml.getTotal()).isEqualTo(all.size());
+        assertThat(api.get("/fhir/r4/Patient/" + UUID.randomUUID() + "/$everything", his).status()).isEqualTo(404);
 
         // the same bundle again: same ids, nothing new
         Response again = postFhir(bundle, his);
@@ -377,6 +385,20 @@ class RecordsHttpTest extends HttpTest {
         assertThat(reviewed.json().get("status").asString()).isEqualTo("REVIEWED");
         assertThat(api.post("/api/v1/records/break-glass/" + id + "/review", json("decision", "JUSTIFIED"),
                 auditor).status()).isEqualTo(409);
+        // the same reads as FHIR AuditEvent, for auditors only
+        Response events = api.get("/fhir/r4/AuditEvent?entity=" + p.residentId() + "&action=RECORD_SEARCH", auditor);
+        assertThat(events.status()).isEqualTo(200);
+        Bundle audit = FHIR.newJsonParser().parseResource(Bundle.class, events.raw());
+        assertThat(audit.getEntry()).isNotEmpty();
+        org.hl7.fhir.r4.model.AuditEvent first = (org.hl7.fhir.r4.model.AuditEvent) audit.getEntryFirstRep()
+                .getResource();
+        assertThat(first.getAgentFirstRep().getWho().getDisplay()).isEqualTo("doctor");
+        assertThat(first.getPurposeOfEventFirstRep().getCodingFirstRep().getCode()).isEqualTo("EMERGENCY");
+        assertThat(first.getEntityFirstRep().getWhat().getReference()).isEqualTo("Patient/" + p.residentId());
+        assertThat(api.get("/fhir/r4/AuditEvent/" + first.getIdElement().getIdPart(), auditor).status())
+                .isEqualTo(200);
+        assertThat(api.get("/fhir/r4/AuditEvent?entity=" + p.residentId(), doctor).status()).isEqualTo(403);
+
         JsonNode log = api.get("/api/v1/me/access-log", p.token()).json().get("items");
         assertThat(log).anySatisfy(e -> {
             assertThat(e.path("basis").asString("")).isEqualTo("BREAK_GLASS");

@@ -164,6 +164,18 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
         return new PageResult<>(items, total == null ? 0 : total, page.page(), page.size());
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<Entry> entry(long seq) {
+        return template.query("""
+                select seq, occurred_at, actor, role, acting_for, organization_id, purpose, action, resource_type,
+                    resource_id, outcome, client_ip, detail from audit_entry where seq = ?""", (rs, n) -> new Entry(
+                rs.getLong("seq"), instant(rs, "occurred_at"), rs.getString("actor"), rs.getString("role"),
+                rs.getString("acting_for"), rs.getString("organization_id"), rs.getString("purpose"),
+                rs.getString("action"), rs.getString("resource_type"), rs.getString("resource_id"),
+                rs.getString("outcome"), rs.getString("client_ip"), rs.getString("detail")), seq).stream().findFirst();
+    }
+
     private static void filter(StringBuilder where, List<Object> args, String column, String value) {
         if (value != null && !value.isBlank()) {
             where.append(" and ").append(column).append(" = ?");

@@ -68,7 +68,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * nothing changed, leaves) what is there instead of duplicating it. A batch runs each entry that way on its own.
  */
 @Service
-public class BundleIngest {
+public class BundleIngest implements org.huimin.records.RecordIngest {
 
     /** Resources kept per resident. */
     static final Set<String> CLINICAL = Set.of("Encounter", "Condition", "Observation", "DiagnosticReport",
@@ -106,13 +106,24 @@ public class BundleIngest {
         this.cinSystem = cinSystem;
     }
 
-    /** Processes a transaction or batch bundle and answers with its response bundle. */
+    /** Processes a transaction or batch bundle from the current actor, an institution's system account. */
     public Bundle process(Bundle bundle) {
         Actor actor = CurrentActor.get();
         if (!actor.has(Role.INSTITUTION_SYSTEM) || actor.organizationId() == null) {
             audit.record(AuditEvent.byCurrentActor("RECORD_INGEST", "Bundle", null, Outcome.DENIED));
             throw new ForbiddenOperationException("Only an institution's system account may send records");
         }
+        return process(bundle, actor);
+    }
+
+    @Override
+    public Bundle ingest(Bundle bundle, UUID sourceOrganization) {
+        java.util.Objects.requireNonNull(sourceOrganization, "sourceOrganization");
+        return process(bundle, new Actor("system", null, Set.of(Role.INSTITUTION_SYSTEM.name()), sourceOrganization,
+                null, null));
+    }
+
+    private Bundle process(Bundle bundle, Actor actor) {
         if (bundle == null || !bundle.hasType()) {
             throw new InvalidRequestException("A Bundle of type transaction or batch is required");
         }
@@ -163,8 +174,9 @@ public class BundleIngest {
     }
 
     private void traced(Actor actor, Result result, int entries) {
-        audit.record(AuditEvent.byCurrentActor("RECORD_INGEST", "Bundle", null, Outcome.SUCCESS)
-                .withPurpose("INGEST").withDetail("entries=" + entries + " created=" + result.created() + " updated="
+        audit.record(new AuditEvent(actor.username(), actor.primaryRole(), null, actor.organizationId().toString(),
+                "INGEST", "RECORD_INGEST", "Bundle", null, Outcome.SUCCESS,
+                org.huimin.shared.web.RequestContext.clientIp(), null).withDetail("entries=" + entries + " created=" + result.created() + " updated="
                         + result.updated() + " unchanged=" + result.unchanged() + " residents="
                         + result.perResident().size()));
         result.perResident().forEach((resident, count) -> accessLog.write(new AccessLog.Line(resident,
@@ -263,7 +275,7 @@ public class BundleIngest {
             }
             String author = null;
             for (Reference ref : terser.getAllPopulatedChildElementsOfType(p.resource, Reference.class)) {
-                String rewritten = rewrite(ref, targets, known, p);
+                String rewritten = rewrite(ref, targets, known, p, org);
                 if (rewritten != null) {
                     ref.setReference(rewritten);
                 }
@@ -289,7 +301,7 @@ public class BundleIngest {
             IndexedResource index = indexer.index(p.resource);
             int version = p.existing == null ? 1 : p.existing.version() + 1;
             ResourceStore.Row row = new ResourceStore.Row(p.id, p.type, p.residentId, org, p.sourceKey, version, now,
-                    index, author, hash, content);
+                    index, author, hash, withMeta(content, p.resource, version, now, parser));
             if (p.existing == null) {
                 inserts.add(row);
                 created++;
@@ -306,6 +318,29 @@ public class BundleIngest {
         store.insert(inserts);
         store.update(updates);
         return new Result(responses, created, updated, unchanged, perResident);
+    }
+
+    /**
+     * The stored JSON: the resource as sent (references rewritten) with {@code meta.versionId} and
+     * {@code meta.lastUpdated}, so that readers can pass it on without parsing it. HAPI writes {@code id} and then
+     * {@code meta} first; when the sender gave no other meta the two fields are put in place textually instead of
+     * encoding the resource a second time.
+     */
+    static String withMeta(String content, Resource resource, int version, Instant now, IParser parser) {
+        String versionAndTime = "\"versionId\":\"" + version + "\",\"lastUpdated\":\""
+                + new org.hl7.fhir.r4.model.InstantType(Date.from(now)).getValueAsString() + "\"";
+        String head = "{\"resourceType\":\"" + resource.fhirType() + "\",\"id\":\""
+                + resource.getIdElement().getIdPart() + "\"";
+        boolean hasMeta = !resource.getMeta().isEmpty();
+        if (content.startsWith(head) && hasMeta && content.startsWith(",\"meta\":{", head.length())) {
+            int at = head.length() + ",\"meta\":{".length();
+            return content.substring(0, at) + versionAndTime + "," + content.substring(at);
+        }
+        if (content.startsWith(head) && !hasMeta) {
+            return head + ",\"meta\":{" + versionAndTime + "}" + content.substring(head.length());
+        }
+        resource.getMeta().setVersionId(Integer.toString(version)).setLastUpdated(Date.from(now));
+        return parser.encodeResourceToString(resource);
     }
 
     /** Checks what can be checked of one entry before anything is written. */
@@ -373,7 +408,8 @@ public class BundleIngest {
     }
 
     /** The stored reference for {@code ref}, {@code null} to leave it; a reference that cannot resolve fails. */
-    private String rewrite(Reference ref, Map<String, String> targets, Map<String, Boolean> known, Planned p) {
+    private String rewrite(Reference ref, Map<String, String> targets, Map<String, Boolean> known, Planned p,
+            UUID org) {
         String r = ref.getReference();
         if (r == null || r.isEmpty() || r.startsWith("#")) {
             return null;
@@ -396,7 +432,7 @@ public class BundleIngest {
             }
             String token = java.net.URLDecoder.decode(params.substring(11), StandardCharsets.UTF_8);
             Optional<UUID> found = "Patient".equals(type) ? residentByToken(token)
-                    : store.bySourceKey(type, "id:" + token);
+                    : store.bySourceKey(org, type, "id:" + token);
             return found.map(id -> type + "/" + id).orElseThrow(() -> new UnprocessableEntityException(where
                     + ": conditional reference " + r + " matches nothing"));
         }

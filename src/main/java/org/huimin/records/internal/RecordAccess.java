@@ -121,8 +121,9 @@ public class RecordAccess {
         Optional<Decision> d = decide(residentId);
         if (d.isEmpty()) {
             Actor actor = CurrentActor.get();
-            audit.record(AuditEvent.byCurrentActor("RECORD_" + action, resourceType, residentId.toString(),
-                    Outcome.DENIED).withPurpose("TREATMENT"));
+            audit.record(AuditEvent.byCurrentActor("RECORD_" + action, "Patient", residentId.toString(),
+                    Outcome.DENIED).withPurpose("TREATMENT").withDetail(resourceType == null ? null
+                            : "type=" + resourceType));
             accessLog.write(new AccessLog.Line(residentId, actor.username(), actor.primaryRole(),
                     actor.practitionerId(), actor.organizationId(), "TREATMENT", null, action, resourceType, 0,
                     "DENIED", null));
@@ -134,8 +135,9 @@ public class RecordAccess {
     /** Records a read that was allowed: an audit entry always, an access-log line unless the resident read it. */
     public void read(Decision d, String action, String resourceType, int count) {
         Actor actor = CurrentActor.get();
-        AuditEvent e = AuditEvent.byCurrentActor("RECORD_" + action, resourceType, d.residentId().toString(),
-                Outcome.SUCCESS).withPurpose(d.purpose()).withDetail("basis=" + d.basis() + " items=" + count
+        AuditEvent e = AuditEvent.byCurrentActor("RECORD_" + action, "Patient", d.residentId().toString(),
+                Outcome.SUCCESS).withPurpose(d.purpose()).withDetail((resourceType == null ? ""
+                        : "type=" + resourceType + " ") + "basis=" + d.basis() + " items=" + count
                 + (d.breakGlassId() == null ? "" : " breakGlass=" + d.breakGlassId()));
         audit.record(d.basis() == AccessBasis.PROXY ? e.withActingFor(d.residentId().toString()) : e);
         if (d.basis() != AccessBasis.SELF) {

@@ -88,6 +88,30 @@ public class RecordReader {
         };
     }
 
+    /** A page of a resident's resources as stored JSON, for {@code $everything} without parsing. */
+    public record RawPage(UUID residentId, int total, List<RawResource> items) {
+    }
+
+    public record RawResource(String type, UUID id, String json) {
+    }
+
+    /**
+     * {@code Patient/$everything} as JSON: the same access decision, audit and access-log line as a search, the
+     * resources oldest first as they were stored.
+     */
+    public RawPage everything(UUID residentId, int offset, int limit) {
+        UUID resident = residents.effectiveId(residentId).orElseThrow(() -> ProblemException.notFound("Patient",
+                residentId));
+        RecordAccess.Decision d = access.require(resident, "EVERYTHING", null);
+        ResourceStore.Filter f = new ResourceStore.Filter(null, d.categories(), d.sourceOrg(), null, null, null, null,
+                null, false);
+        int total = store.count(resident, f);
+        List<RawResource> items = store.raw(resident, f, offset, limit).stream()
+                .map(r -> new RawResource(r.type(), r.id(), r.content())).toList();
+        access.read(d, "EVERYTHING", null, items.size());
+        return new RawPage(resident, total, items);
+    }
+
     Resource parse(ResourceStore.Stored s) {
         IParser parser = fhir.newJsonParser();
         Resource r = (Resource) parser.parseResource(s.content());

@@ -142,10 +142,14 @@ class ResourceStore {
                 .param("id", id).param("type", type).query(ResourceStore::stored).optional();
     }
 
-    /** The id of a resource of this type whose source key (identifier {@code system|value}) is given. */
-    Optional<UUID> bySourceKey(String type, String sourceKey) {
-        return jdbc.sql("select id from rec_resource where resource_type = :t and source_key = :k")
-                .param("t", type).param("k", sourceKey).query(UUID.class).list().stream().findFirst();
+    /**
+     * The id of a resource of this type that this institution sent under this source key (identifier
+     * {@code system|value}): an institution's conditional references name its own resources.
+     */
+    Optional<UUID> bySourceKey(UUID sourceOrg, String type, String sourceKey) {
+        return jdbc.sql("""
+                select id from rec_resource where source_org = :org and source_key = :k and resource_type = :t""")
+                .param("org", sourceOrg).param("t", type).param("k", sourceKey).query(UUID.class).optional();
     }
 
     boolean exists(String type, UUID id) {
@@ -167,6 +171,20 @@ class ResourceStore {
         sql.append(" offset ").append(Math.max(0, offset)).append(" rows fetch next ").append(Math.max(0, limit))
                 .append(" rows only");
         return jdbc.sql(sql.toString()).params(params).query(ResourceStore::stored).list();
+    }
+
+    /** A stored resource's JSON as kept (with its meta), for readers that pass it on without parsing. */
+    record Raw(String type, UUID id, String content) {
+    }
+
+    List<Raw> raw(UUID residentId, Filter f, int offset, int limit) {
+        StringBuilder sql = new StringBuilder("select resource_type, id, content from rec_resource where resident_id = :r");
+        Map<String, Object> params = where(residentId, f, sql);
+        sql.append(f.newestFirst() ? " order by effective_at desc, id" : " order by effective_at, id");
+        sql.append(" offset ").append(Math.max(0, offset)).append(" rows fetch next ").append(Math.max(0, limit))
+                .append(" rows only");
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new Raw(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3))).list();
     }
 
     int count(UUID residentId, Filter f) {

@@ -27,6 +27,8 @@ class SensitivityRules {
         }
     }
 
+    static final Comparator<Rule> STRONGEST_FIRST = Comparator.comparingInt(r -> rank(r.category()));
+
     private final LoadingCache<Boolean, List<Rule>> rules;
 
     SensitivityRules(JdbcClient jdbc) {
@@ -34,11 +36,16 @@ class SensitivityRules {
                 .build(any -> jdbc.sql("select code_system, code_prefix, category from rec_sensitivity_rule")
                         .query((rs, n) -> new Rule(rs.getString(1), rs.getString(2),
                                 ConsentCategory.valueOf(rs.getString(3))))
-                        .list().stream().sorted(Comparator.comparingInt(r -> rank(r.category()))).toList());
+                        .list().stream().sorted(STRONGEST_FIRST).toList());
     }
 
     ConsentCategory classify(List<Coding> codings) {
-        for (Rule r : rules.get(Boolean.TRUE)) {
+        return classify(rules.get(Boolean.TRUE), codings);
+    }
+
+    /** The category of the first rule (strongest first) that matches one of the codings; GENERAL otherwise. */
+    static ConsentCategory classify(List<Rule> strongestFirst, List<Coding> codings) {
+        for (Rule r : strongestFirst) {
             for (Coding c : codings) {
                 if (r.matches(c)) {
                     return r.category();
