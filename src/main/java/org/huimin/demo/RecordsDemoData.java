@@ -28,6 +28,7 @@ import org.huimin.account.AccountSummary;
 import org.huimin.account.NewAccount;
 import org.huimin.directory.Directory;
 import org.huimin.directory.Organization;
+import org.huimin.records.InstitutionQuality;
 import org.huimin.records.RecordIngest;
 import org.huimin.shared.PageRequest;
 import org.huimin.shared.security.Role;
@@ -54,11 +55,14 @@ class RecordsDemoData {
     private final Directory directory;
     private final AccountManagement accounts;
     private final RecordIngest ingest;
+    private final InstitutionQuality quality;
 
-    RecordsDemoData(Directory directory, AccountManagement accounts, RecordIngest ingest) {
+    RecordsDemoData(Directory directory, AccountManagement accounts, RecordIngest ingest,
+            InstitutionQuality quality) {
         this.directory = directory;
         this.accounts = accounts;
         this.ingest = ingest;
+        this.quality = quality;
     }
 
     String load(String regionName) {
@@ -81,7 +85,12 @@ class RecordsDemoData {
         add(fromHospital, allergy(p, today.minusMonths(26)));
         add(fromHospital, medication(p, "苯磺酸氨氯地平片 5mg", "每日一次，每次1片，口服", today.minusMonths(26)));
         add(fromHospital, medication(p, "盐酸二甲双胍片 0.5g", "每日两次，每次1片，餐后口服", today.minusMonths(20)));
-        add(fromHospital, imaging(p, today.minusMonths(8)));
+        add(fromHospital, imaging(p, today.minusMonths(4)));
+        // a recent check at the hospital: recognised (互认) results another institution need not repeat
+        add(fromHospital, visit(p, "内分泌科门诊复诊", today.minusDays(6)));
+        add(fromHospital, lab(p, "718-7", "血红蛋白", 118, "g/L", 115.0, 150.0, today.minusDays(6)));
+        add(fromHospital, lab(p, "4548-4", "糖化血红蛋白", 6.7, "%", 4.0, 6.0, today.minusDays(6)));
+        add(fromHospital, lab(p, "2160-0", "肌酐", 82, "μmol/L", 45.0, 84.0, today.minusDays(6)));
         double[] glucose = {8.6, 8.1, 7.4, 7.0, 6.8, 6.3, 6.6, 6.2};
         double[] a1c = {8.4, 7.6, 7.1, 6.9, 6.8, 6.6};
         for (int i = 0; i < glucose.length; i++) {
@@ -109,6 +118,8 @@ class RecordsDemoData {
         add(fromHospital, lab(r, "13457-7", "低密度脂蛋白胆固醇", 3.2, "mmol/L", null, 3.4, today.minusMonths(1)));
         add(fromCentre, vaccine(r, "流感疫苗（裂解疫苗）", today.minusMonths(2)));
 
+        // the county hospital passed the region's quality control for mutual recognition; the centre is not assessed
+        quality.record(hospital, InstitutionQuality.Status.PASSED, today.plusYears(1), "2026年度室间质评合格");
         int sent = fromHospital.getEntry().size() + fromCentre.getEntry().size();
         ingest.ingest(fromHospital, hospital);
         ingest.ingest(fromCentre, centre);

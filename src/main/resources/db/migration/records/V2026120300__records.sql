@@ -35,8 +35,9 @@ create table rec_resource (
     -- SHA-256 of content: a re-posted resource that has not changed is recognised without reading it back
     content_hash   char(64) not null,
     content        text not null,
-    -- (source_org, source_key) leads, so that ingest finds what an institution already sent in one index range
-    constraint rec_resource_source_uk unique (source_org, source_key, resource_type)
+    -- the source key leads: it is nearly unique on its own, so ingest's lookup of what an institution already sent
+    -- stays an index probe per key whatever the statistics say (one institution may send most of the rows)
+    constraint rec_resource_source_uk unique (source_key, source_org, resource_type)
 );
 -- a resident's record is read whole or by type: one index by resident and clinical time serves both (a lifelong
 -- record is hundreds to a few thousand rows)

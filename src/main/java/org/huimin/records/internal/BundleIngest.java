@@ -346,17 +346,17 @@ public class BundleIngest implements org.huimin.records.RecordIngest {
     /** Checks what can be checked of one entry before anything is written. */
     private Planned check(int i, BundleEntryComponent entry) {
         String where = "Bundle.entry[" + i + "]";
-        if (!entry.hasResource()) {
-            throw new UnprocessableEntityException(where + " has no resource");
-        }
-        Resource resource = entry.getResource();
-        String type = resource.fhirType();
         HTTPVerb method = entry.hasRequest() && entry.getRequest().hasMethod() ? entry.getRequest().getMethod()
                 : HTTPVerb.POST;
         if (method != HTTPVerb.POST && method != HTTPVerb.PUT) {
             throw new UnprocessableEntityException(where + ": " + method.toCode() + " is not accepted; records are "
                     + "corrected by sending them again (status entered-in-error to withdraw one), never deleted");
         }
+        if (!entry.hasResource()) {
+            throw new UnprocessableEntityException(where + " has no resource");
+        }
+        Resource resource = entry.getResource();
+        String type = resource.fhirType();
         boolean patient = "Patient".equals(type);
         if (!patient && !CLINICAL.contains(type) && !REFERENCE.contains(type)) {
             throw new UnprocessableEntityException(where + ": " + type + " is not kept in the shared record");

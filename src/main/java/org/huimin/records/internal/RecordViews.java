@@ -53,17 +53,25 @@ public class RecordViews {
     private final RecordAccess access;
     private final Residents residents;
     private final Names names;
+    private final Recognition recognition;
 
-    RecordViews(JdbcClient jdbc, RecordAccess access, Residents residents, Names names) {
+    RecordViews(JdbcClient jdbc, RecordAccess access, Residents residents, Names names, Recognition recognition) {
         this.jdbc = jdbc;
         this.access = access;
         this.residents = residents;
         this.names = names;
+        this.recognition = recognition;
     }
 
     public Summary summary(UUID residentId) {
         UUID resident = effective(residentId);
         RecordAccess.Decision d = access.require(resident, "SUMMARY", null);
+        Summary summary = summaryOf(resident, d);
+        access.read(d, "SUMMARY", null, summary.counts().values().stream().mapToInt(Integer::intValue).sum());
+        return summary;
+    }
+
+    private Summary summaryOf(UUID resident, RecordAccess.Decision d) {
         Scope s = scope(d);
         Map<RecordKind, Integer> counts = new EnumMap<>(RecordKind.class);
         jdbc.sql("select kind, count(*) from rec_resource where resident_id = :r and kind <> 'BILLING'" + s.sql()
@@ -78,14 +86,39 @@ public class RecordViews {
                 + "resident_id = :r and kind <> 'BILLING'" + s.sql()).params(s.params(resident))
                 .query((rs, n) -> new Instant[] {ResourceStore.instant(rs.getTimestamp(1)),
                         ResourceStore.instant(rs.getTimestamp(2))}).single();
-        access.read(d, "SUMMARY", null, counts.values().stream().mapToInt(Integer::intValue).sum());
         String name = residents.find(resident).map(ResidentSummary::name).orElse(null);
         return new Summary(resident, name, counts, orgs, range[0], range[1]);
+    }
+
+    /** The whole record for a download: summary and every item newest first, one access-log line. */
+    public record Export(Summary summary, List<Item> items) {
+    }
+
+    public Export export(UUID residentId, String format) {
+        UUID resident = effective(residentId);
+        RecordAccess.Decision d = access.require(resident, "EXPORT", format);
+        List<Item> all = new ArrayList<>();
+        for (int page = 0;; page++) {
+            List<Item> items = items(resident, d, null, new PageRequest(page, PageRequest.MAX_SIZE)).items();
+            all.addAll(items);
+            if (items.size() < PageRequest.MAX_SIZE) {
+                break;
+            }
+        }
+        Summary summary = summaryOf(resident, d);
+        access.read(d, "EXPORT", format, all.size());
+        return new Export(summary, all);
     }
 
     public PageResult<Item> timeline(UUID residentId, RecordKind kind, PageRequest page) {
         UUID resident = effective(residentId);
         RecordAccess.Decision d = access.require(resident, "TIMELINE", null);
+        PageResult<Item> result = items(resident, d, kind, page);
+        access.read(d, "TIMELINE", kind == null ? null : kind.name(), result.items().size());
+        return result;
+    }
+
+    private PageResult<Item> items(UUID resident, RecordAccess.Decision d, RecordKind kind, PageRequest page) {
         Scope s = scope(d);
         String where = " where resident_id = :r" + s.sql() + (kind == null ? " and kind <> 'BILLING'"
                 : " and kind = :kind");
@@ -95,6 +128,8 @@ public class RecordViews {
         }
         long total = jdbc.sql("select count(*) from rec_resource" + where).params(params).query(Long.class)
                 .single();
+        java.util.Set<UUID> recognised = kind == null || kind == RecordKind.LAB || kind == RecordKind.IMAGING
+                || kind == RecordKind.REPORT ? recognition.recognisedIds(resident, d) : java.util.Set.of();
         List<Item> items = jdbc.sql("""
                 select id, resource_type, kind, effective_at, title, value_text, value_num, unit, flag, ref_low,
                     ref_high, main_code, source_org, author, category
@@ -113,9 +148,9 @@ public class RecordViews {
                             k == RecordKind.LAB || k == RecordKind.VITAL ? null : value,
                             k == RecordKind.LAB || k == RecordKind.VITAL ? value : null, unit, rs.getString(9),
                             range(low, high, unit), rs.getString(12), org, names.organizationName(org),
-                            rs.getString(14), ConsentCategory.valueOf(rs.getString(15)), false);
+                            rs.getString(14), ConsentCategory.valueOf(rs.getString(15)),
+                            recognised.contains(rs.getObject(1, UUID.class)));
                 }).list();
-        access.read(d, "TIMELINE", kind == null ? null : kind.name(), items.size());
         return new PageResult<>(items, total, page.page(), page.size());
     }
 

@@ -20,6 +20,7 @@ import org.huimin.records.internal.BreakGlass;
 import org.huimin.records.internal.Consents;
 import org.huimin.records.internal.Patients;
 import org.huimin.records.internal.RecordReader;
+import org.huimin.records.internal.Recognition;
 import org.huimin.records.internal.RecordViews;
 import org.huimin.shared.PageRequest;
 import org.huimin.shared.PageResult;
@@ -54,10 +55,15 @@ class RecordController {
     private final FhirPatients fhirPatients;
     private final FhirContext fhir;
     private final org.huimin.identity.Proxies proxies;
+    private final Recognition recognition;
+    private final org.huimin.records.internal.RecordPdf recordPdf;
 
     RecordController(RecordViews views, Consents consents, AccessLog accessLog, BreakGlass breakGlass,
             Patients patients, RecordReader reader, FhirPatients fhirPatients, FhirContext fhir,
-            org.huimin.identity.Proxies proxies) {
+            org.huimin.identity.Proxies proxies, Recognition recognition,
+            org.huimin.records.internal.RecordPdf recordPdf) {
+        this.recognition = recognition;
+        this.recordPdf = recordPdf;
         this.views = views;
         this.consents = consents;
         this.accessLog = accessLog;
@@ -101,8 +107,17 @@ class RecordController {
     }
 
     @GetMapping("/records/{residentId}/export")
-    @Operation(summary = "Download the record: format=fhir (a FHIR collection Bundle)")
+    @Operation(summary = "Download the record: format=fhir (a FHIR collection Bundle) or pdf",
+            description = "503 `pdf-font-missing` when the server has no Chinese font for PDFs.")
     ResponseEntity<byte[]> export(@PathVariable UUID residentId, @RequestParam(defaultValue = "fhir") String format) {
+        if ("pdf".equals(format)) {
+            byte[] pdf = recordPdf.render(residentId);
+            return ResponseEntity.ok()
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename("健康档案-" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                                    + ".pdf", StandardCharsets.UTF_8).build().toString())
+                    .contentType(MediaType.APPLICATION_PDF).body(pdf);
+        }
         if (!"fhir".equals(format)) {
             throw ProblemException.invalid("format", "validation.enum");
         }
@@ -170,6 +185,63 @@ class RecordController {
             throw new ProblemException(HttpStatus.FORBIDDEN, "not-a-proxy", "records.not-a-proxy");
         }
         return accessLog.of(resident, PageRequest.of(page, size));
+    }
+
+    // mutual recognition (互认)
+
+    @GetMapping("/records/recognition/items")
+    @Operation(summary = "The region's catalogue of recognised lab and imaging items with their windows")
+    Items<Recognition.Item> recognitionItems(@RequestParam(defaultValue = "true") boolean activeOnly) {
+        return new Items<>(recognition.items(activeOnly));
+    }
+
+    @PostMapping("/records/recognition/items")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Administrator: add an item to the catalogue", description = "409 when the code is listed")
+    Recognition.Item addRecognitionItem(@RequestBody Recognition.NewItem body) {
+        return recognition.addItem(body);
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/records/recognition/items/{id}")
+    @Operation(summary = "Administrator: change an item's names, window or whether it is active")
+    Recognition.Item updateRecognitionItem(@PathVariable UUID id, @RequestBody Recognition.NewItem body) {
+        return recognition.updateItem(id, body);
+    }
+
+    @GetMapping("/records/recognition/institutions")
+    @Operation(summary = "Institutions' quality-control standing for recognition")
+    Items<Recognition.Quality> qualities() {
+        return new Items<>(recognition.qualities());
+    }
+
+    record QualityBody(org.huimin.records.InstitutionQuality.Status status, java.time.LocalDate validUntil,
+            String note) {
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/records/recognition/institutions/{organizationId}")
+    @Operation(summary = "Administrator: set an institution's quality-control standing")
+    Recognition.Quality setQuality(@PathVariable UUID organizationId, @RequestBody QualityBody body) {
+        return recognition.setQuality(organizationId, body == null ? null : body.status(),
+                body == null ? null : body.validUntil(), body == null ? null : body.note());
+    }
+
+    @GetMapping("/records/{residentId}/recognised")
+    @Operation(summary = "Recent recognised results of the resident (of the items named by code, or all)",
+            description = "Shown when a clinician views or orders an item, so the patient is not tested twice.")
+    Items<Recognition.RecognisedResult> recognised(@PathVariable UUID residentId,
+            @RequestParam(required = false) List<String> code) {
+        return new Items<>(recognition.recognised(residentId, code));
+    }
+
+    record ReorderBody(String code, Recognition.ReorderReason reason, String note) {
+    }
+
+    @PostMapping("/records/{residentId}/reorders")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Order an item again despite a recognised result, with the reason (audited)")
+    Recognition.ReorderView reorder(@PathVariable UUID residentId, @RequestBody ReorderBody body) {
+        return recognition.reorder(residentId, body == null ? null : body.code(),
+                body == null ? null : body.reason(), body == null ? null : body.note());
     }
 
     // clinicians
