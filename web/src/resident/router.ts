@@ -95,6 +95,36 @@ export const router = createRouter({
       component: () => import('./views/QueueView.vue'),
       meta: { requiresAuth: true, title: 'myQueue.title' },
     },
+    {
+      path: '/record',
+      name: 'record',
+      component: () => import('./views/RecordView.vue'),
+      meta: { requiresAuth: true, title: 'records.title' },
+    },
+    {
+      path: '/record/trends',
+      name: 'record-trends',
+      component: () => import('./views/RecordTrendsView.vue'),
+      meta: { requiresAuth: true, title: 'records.trendsTitle' },
+    },
+    {
+      path: '/record/consents',
+      name: 'record-consents',
+      component: () => import('./views/ConsentsView.vue'),
+      meta: { requiresAuth: true, title: 'consents.title' },
+    },
+    {
+      path: '/record/consents/new',
+      name: 'record-consent-new',
+      component: () => import('./views/ConsentGrantView.vue'),
+      meta: { requiresAuth: true, title: 'consents.addTitle' },
+    },
+    {
+      path: '/record/access-log',
+      name: 'record-access-log',
+      component: () => import('./views/AccessLogView.vue'),
+      meta: { requiresAuth: true, title: 'accessLog.title' },
+    },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
 })

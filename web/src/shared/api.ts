@@ -112,9 +112,10 @@ export async function toApiError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, problem, t('common.requestFailed', { status: res.status }))
 }
 
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+/** Sends a call and returns the 2xx response; anything else throws an ApiError (a 401 on a call with a token logs out). */
+async function send(method: string, path: string, options: RequestOptions, accept: string): Promise<Response> {
   const headers: Record<string, string> = {
-    Accept: 'application/json, application/problem+json',
+    Accept: accept,
     ...commonHeaders(options.auth ?? true),
     ...options.headers,
   }
@@ -144,9 +145,60 @@ export async function request<T>(method: string, path: string, options: RequestO
     if (res.status === 401 && sentToken) handleUnauthorized()
     throw error
   }
+  return res
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const res = await send(method, path, options, 'application/json, application/problem+json')
   if (res.status === 204 || res.status === 205) return undefined as T
   const text = await res.text()
   return (text ? JSON.parse(text) : undefined) as T
+}
+
+/** A file the server sent: its bytes and the name from `Content-Disposition` (null when it gave none). */
+export interface DownloadedFile {
+  blob: Blob
+  filename: string | null
+}
+
+/** `attachment; filename*=UTF-8''%E5%81%A5.pdf` / `filename="record.pdf"` → the file name. */
+export function filenameOf(disposition: string | null): string | null {
+  if (!disposition) return null
+  const star = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(disposition)
+  if (star) {
+    try {
+      return decodeURIComponent(star[2].trim().replace(/^"|"$/g, ''))
+    } catch {
+      // a malformed encoding: fall back to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(disposition)
+  const name = plain ? (plain[2] ?? plain[1]).trim() : ''
+  return name || null
+}
+
+/**
+ * GETs a file with the session's bearer token (a plain link cannot send it). `accept` is what the file may be;
+ * problem+json errors become ApiErrors as for every call.
+ */
+export async function download(path: string, options: RequestOptions & { accept?: string } = {}): Promise<DownloadedFile> {
+  const res = await send('GET', path, options, `${options.accept ?? '*/*'}, application/problem+json`)
+  return { blob: await res.blob(), filename: filenameOf(res.headers.get('Content-Disposition')) }
+}
+
+/** Saves a blob as a file through a temporary object URL (the browser's own download). */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = filename
+  a.rel = 'noopener'
+  a.style.display = 'none'
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  // Some browsers read the URL after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000)
 }
 
 export const api = {
@@ -154,4 +206,5 @@ export const api = {
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body }),
   put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, { ...options, body }),
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
+  download,
 }

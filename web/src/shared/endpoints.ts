@@ -1,8 +1,23 @@
 // Typed calls of the Huimin REST API, one function per endpoint the web apps use.
-import { api } from './api'
+import { api, type DownloadedFile } from './api'
 import type {
+  AccessLogEntry,
   Account,
   Appointment,
+  BreakGlassCase,
+  BreakGlassGrant,
+  BreakGlassReview,
+  BreakGlassStatus,
+  Consent,
+  ExportFormat,
+  NewConsent,
+  RecordAccess,
+  RecordItem,
+  RecordKind,
+  RecordPatient,
+  RecordSummary,
+  TrendCode,
+  TrendDetail,
   AuditEntry,
   CheckInRequest,
   AuditVerification,
@@ -268,4 +283,51 @@ export const queueApi = {
 /** Smart triage (智能导医): free text, optional age and sex, ranked departments and red flags. */
 export const triageApi = {
   assess: (body: TriageRequest) => api.post<TriageResult>(`${V1}/triage`, body),
+}
+
+/**
+ * The lifelong health record (健康档案调阅): the same calls for the resident (their own or a relative's with
+ * READ_RECORDS) and for clinicians (with a care relationship, consent or break-glass; 403 problem otherwise).
+ */
+export const recordsApi = {
+  summary: (residentId: string, signal?: AbortSignal) =>
+    api.get<RecordSummary>(`${V1}/records/${id(residentId)}/summary`, { signal }),
+  /** Newest first; every kind when `kind` is left out. */
+  timeline: (residentId: string, query: PageQuery & { kind?: RecordKind | string }, signal?: AbortSignal) =>
+    api.get<Page<RecordItem>>(`${V1}/records/${id(residentId)}/timeline`, { query: { ...query }, signal }),
+  /** Numeric observations with two values or more. */
+  trends: (residentId: string) => itemsOf(api.get<{ items: TrendCode[] }>(`${V1}/records/${id(residentId)}/trends`)),
+  /** One observation's values, oldest first, with its reference range. */
+  trend: (residentId: string, code: string) =>
+    api.get<TrendDetail>(`${V1}/records/${id(residentId)}/trends/${id(code)}`),
+  /** The whole record as a FHIR Bundle (application/fhir+json) or a PDF. */
+  export: (residentId: string, format: ExportFormat): Promise<DownloadedFile> =>
+    api.download(`${V1}/records/${id(residentId)}/export`, {
+      query: { format },
+      accept: format === 'pdf' ? 'application/pdf' : 'application/fhir+json, application/json',
+    }),
+
+  // ---- clinicians (CLINICIAN, FAMILY_DOCTOR) ----
+  /** By ID number (exact) or name; without `q` the patients the caller may read now. */
+  patients: (q?: string) => itemsOf(api.get<{ items: RecordPatient[] }>(`${V1}/records/patients`, { query: { q } })),
+  access: (residentId: string) => api.get<RecordAccess>(`${V1}/records/${id(residentId)}/access`),
+  /** Emergency access (紧急调阅): time-limited, audited, reviewed by the institution's auditor. */
+  breakGlass: (residentId: string, reason: string) =>
+    api.post<BreakGlassGrant>(`${V1}/records/${id(residentId)}/break-glass`, { reason }),
+
+  // ---- auditors ----
+  breakGlassCases: (query: PageQuery & { status?: BreakGlassStatus }) =>
+    api.get<Page<BreakGlassCase>>(`${V1}/records/break-glass`, { query: { ...query } }),
+  review: (caseId: string, body: BreakGlassReview) =>
+    api.post<BreakGlassCase>(`${V1}/records/break-glass/${id(caseId)}/review`, body),
+}
+
+/** My consents and who read my record; a relative's I act for (READ_RECORDS) when `residentId` is given. */
+export const consentApi = {
+  list: (residentId: string | null | undefined) =>
+    itemsOf(api.get<{ items: Consent[] }>(`${V1}/me/consents`, { query: { residentId } })),
+  grant: (body: NewConsent) => api.post<Consent>(`${V1}/me/consents`, body),
+  revoke: (consentId: string) => api.delete<void>(`${V1}/me/consents/${id(consentId)}`),
+  accessLog: (residentId: string | null | undefined, query: PageQuery, signal?: AbortSignal) =>
+    api.get<Page<AccessLogEntry>>(`${V1}/me/access-log`, { query: { ...query, residentId }, signal }),
 }

@@ -150,3 +150,52 @@ export function waitlistStatusType(status: string): 'primary' | 'success' | 'war
       return 'warning'
   }
 }
+
+// ---- health records (健康档案调阅) ----
+
+export const recordKindLabel = (v: string | null | undefined) => label('records.kind', v)
+export const consentCategoryLabel = (v: string | null | undefined) => label('records.category', v)
+export const accessBasisLabel = (v: string | null | undefined) => label('records.basis', v)
+export const purposeLabel = (v: string | null | undefined) => label('records.purpose', v)
+export const accessActionLabel = (v: string | null | undefined) => label('records.action', v)
+export const resourceTypeLabel = (v: string | null | undefined) => label('records.resourceType', v)
+export const accessOutcomeLabel = (v: string | null | undefined) => label('records.outcome', v)
+export const consentStatusLabel = (v: string | null | undefined) => label('records.consentStatus', v)
+export const granteeTypeLabel = (v: string | null | undefined) => label('records.granteeType', v)
+export const breakGlassStatusLabel = (v: string | null | undefined) => label('breakGlass.status', v)
+export const breakGlassDecisionLabel = (v: string | null | undefined) => label('breakGlass.decision', v)
+
+/** A result flag in words (偏高, 偏低, 异常, 正常): never colour alone. */
+export const flagLabel = (v: string | null | undefined) => label('records.flag', v)
+
+/** Whether a result flag marks it out of range (H, L, A). */
+export const isAbnormal = (flag: string | null | undefined): boolean => !!flag && flag !== 'N'
+
+/** Tag colour of a result flag (the same in Vant and Element Plus). */
+export function flagType(flag: string | null | undefined): 'danger' | 'warning' | 'success' | 'primary' {
+  switch (flag) {
+    case 'H':
+    case 'A':
+      return 'danger'
+    case 'L':
+      return 'warning'
+    case 'N':
+      return 'success'
+    default:
+      return 'primary'
+  }
+}
+
+/** Tag colour of an access basis: break-glass stands out. */
+export function accessBasisType(basis: string | null | undefined): 'danger' | 'success' | 'primary' | 'warning' {
+  switch (basis) {
+    case 'BREAK_GLASS':
+      return 'danger'
+    case 'CARE_RELATIONSHIP':
+      return 'success'
+    case 'CONSENT':
+      return 'primary'
+    default:
+      return 'warning'
+  }
+}

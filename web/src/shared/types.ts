@@ -14,6 +14,7 @@ export type Role =
   | 'DISPATCHER'
   | 'PLATFORM_ADMIN'
   | 'AUDITOR'
+  | 'INSTITUTION_SYSTEM'
 
 export const ROLES: readonly Role[] = [
   'RESIDENT',
@@ -29,6 +30,7 @@ export const ROLES: readonly Role[] = [
   'DISPATCHER',
   'PLATFORM_ADMIN',
   'AUDITOR',
+  'INSTITUTION_SYSTEM',
 ]
 
 export type OrganizationType =
@@ -241,8 +243,10 @@ export const DOCUMENT_TYPES: readonly DocumentType[] = [
   'MRN',
 ]
 
-/** Staff roles that may verify a health code (every role but residents and auditors). */
-export const CODE_VERIFIER_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'RESIDENT' && r !== 'AUDITOR')
+/** Staff roles that may verify a health code (every role but residents, auditors and institutions' system accounts). */
+export const CODE_VERIFIER_ROLES: readonly Role[] = ROLES.filter(
+  (r) => r !== 'RESIDENT' && r !== 'AUDITOR' && r !== 'INSTITUTION_SYSTEM',
+)
 
 /** Body of POST /api/v1/residents/register (public). */
 export interface ResidentRegistration {
@@ -737,4 +741,207 @@ export interface CheckInRequest {
   terminalId?: string
   appointmentId?: string
   disabled?: boolean
+}
+
+// ---- Health records (健康档案调阅): one lifelong record, shared with consent ----
+
+export type RecordKind =
+  | 'VISIT'
+  | 'DIAGNOSIS'
+  | 'LAB'
+  | 'VITAL'
+  | 'IMAGING'
+  | 'REPORT'
+  | 'MEDICATION'
+  | 'IMMUNIZATION'
+  | 'ALLERGY'
+  | 'PROCEDURE'
+  | 'CARE_PLAN'
+  | 'DOCUMENT'
+  | 'OTHER'
+export const RECORD_KINDS: readonly RecordKind[] = [
+  'VISIT',
+  'DIAGNOSIS',
+  'LAB',
+  'VITAL',
+  'IMAGING',
+  'REPORT',
+  'MEDICATION',
+  'IMMUNIZATION',
+  'ALLERGY',
+  'PROCEDURE',
+  'CARE_PLAN',
+  'DOCUMENT',
+  'OTHER',
+]
+
+/** Sensitive categories (all but GENERAL) are shared only when chosen explicitly; none given means [GENERAL]. */
+export type ConsentCategory = 'GENERAL' | 'MENTAL_HEALTH' | 'REPRODUCTIVE_HEALTH' | 'HIV'
+export const CONSENT_CATEGORIES: readonly ConsentCategory[] = ['GENERAL', 'MENTAL_HEALTH', 'REPRODUCTIVE_HEALTH', 'HIV']
+export const SENSITIVE_CATEGORIES: readonly ConsentCategory[] = ['MENTAL_HEALTH', 'REPRODUCTIVE_HEALTH', 'HIV']
+
+/** Why someone may read a record: the person themself, a proxy, a care relationship, consent, emergency, the sender. */
+export type AccessBasis = 'SELF' | 'PROXY' | 'CARE_RELATIONSHIP' | 'CONSENT' | 'BREAK_GLASS' | 'SOURCE'
+/** The purpose of a read, as the access log records it. */
+export type RecordPurpose = 'SELF' | 'PROXY' | 'TREATMENT' | 'EMERGENCY' | 'INGEST'
+
+/** H high, L low, A abnormal, N normal. */
+export type RecordFlag = 'H' | 'L' | 'A' | 'N'
+
+/** GET /api/v1/records/{residentId}/summary */
+export interface RecordSummary {
+  residentId: string
+  name: string
+  counts: Partial<Record<RecordKind | string, number>>
+  organizations: { id: string; name: string }[]
+  first?: string | null
+  last?: string | null
+}
+
+/** One item of GET /api/v1/records/{residentId}/timeline (newest first). */
+export interface RecordItem {
+  id: string
+  resourceType: string
+  kind: RecordKind | string
+  date?: string | null
+  title: string
+  detail?: string | null
+  value?: string | null
+  unit?: string | null
+  flag?: RecordFlag | string | null
+  referenceRange?: string | null
+  code?: string | null
+  organizationId?: string | null
+  organizationName?: string | null
+  author?: string | null
+  category?: ConsentCategory | string | null
+  /** False when the source's code is not one the platform knows (the title is then the source's own text). */
+  recognised?: boolean | null
+}
+
+/** A numeric observation with at least two values (GET /api/v1/records/{residentId}/trends). */
+export interface TrendCode {
+  code: string
+  display: string
+  unit?: string | null
+  count: number
+  last?: string | null
+}
+
+export interface TrendPoint {
+  date: string
+  value: number
+  flag?: RecordFlag | string | null
+  organizationName?: string | null
+}
+
+/** GET /api/v1/records/{residentId}/trends/{code}: the values oldest first, with the reference range. */
+export interface TrendDetail {
+  code: string
+  display: string
+  unit?: string | null
+  low?: number | null
+  high?: number | null
+  points: TrendPoint[]
+}
+
+export type ExportFormat = 'fhir' | 'pdf'
+
+export type GranteeType = 'ORGANIZATION' | 'PRACTITIONER'
+export const GRANTEE_TYPES: readonly GranteeType[] = ['ORGANIZATION', 'PRACTITIONER']
+export type ConsentStatus = 'ACTIVE' | 'REVOKED' | 'EXPIRED'
+
+/** A consent to share my record (or a relative's) with an organisation or a practitioner. */
+export interface Consent {
+  consentId: string
+  residentId: string
+  granteeType: GranteeType | string
+  granteeId: string
+  granteeName?: string | null
+  categories: (ConsentCategory | string)[]
+  expiresAt?: string | null
+  createdAt: string
+  status: ConsentStatus | string
+  revokedAt?: string | null
+}
+
+/** Body of POST /api/v1/me/consents; `residentId` for a relative I act for. */
+export interface NewConsent {
+  granteeType: GranteeType
+  granteeId: string
+  categories?: ConsentCategory[]
+  expiresAt?: string
+  residentId?: string
+}
+
+export type AccessAction = 'READ' | 'SEARCH' | 'EVERYTHING' | 'EXPORT' | 'TIMELINE'
+
+/** Who read my record, when and why (GET /api/v1/me/access-log, newest first). */
+export interface AccessLogEntry {
+  at: string
+  actor: string
+  actorName?: string | null
+  role?: Role | string | null
+  practitionerId?: string | null
+  practitionerName?: string | null
+  organizationId?: string | null
+  organizationName?: string | null
+  purpose?: RecordPurpose | string | null
+  basis?: AccessBasis | string | null
+  action: AccessAction | string
+  resourceType?: string | null
+  count?: number | null
+  outcome: 'SUCCESS' | 'DENIED' | string
+}
+
+/** Whether the caller may read a resident's record now, on what basis and until when. */
+export interface RecordAccess {
+  allowed: boolean
+  basis?: AccessBasis | string | null
+  until?: string | null
+  categories?: (ConsentCategory | string)[]
+}
+
+/** A patient as a clinician finds them (GET /api/v1/records/patients). */
+export interface RecordPatient {
+  residentId: string
+  name: string
+  sex?: Sex | 'UNKNOWN' | string | null
+  birthDate?: string | null
+  idNumberMasked?: string | null
+  access: Omit<RecordAccess, 'categories'>
+}
+
+/** Answer of POST /api/v1/records/{residentId}/break-glass. */
+export interface BreakGlassGrant {
+  breakGlassId: string
+  expiresAt: string
+}
+
+export type BreakGlassStatus = 'PENDING' | 'REVIEWED'
+export type BreakGlassDecision = 'JUSTIFIED' | 'UNJUSTIFIED'
+
+/** An emergency access (紧急调阅) as the auditor reviews it; `residentName` is masked. */
+export interface BreakGlassCase {
+  id: string
+  residentId: string
+  residentName?: string | null
+  actor: string
+  actorName?: string | null
+  organizationName?: string | null
+  reason: string
+  grantedAt: string
+  expiresAt: string
+  reads: number
+  status: BreakGlassStatus | string
+  decision?: BreakGlassDecision | string | null
+  reviewNote?: string | null
+  reviewedBy?: string | null
+  reviewedAt?: string | null
+}
+
+/** Body of POST /api/v1/records/break-glass/{id}/review; `note` is required for UNJUSTIFIED. */
+export interface BreakGlassReview {
+  decision: BreakGlassDecision
+  note?: string
 }

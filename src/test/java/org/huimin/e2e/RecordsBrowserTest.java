@@ -108,11 +108,10 @@ class RecordsBrowserTest extends BrowserSupport {
         assertThat(page.getByTestId("records-denied")).isVisible();
         page.getByTestId("break-glass-open").click();
         assertThat(page.getByTestId("break-glass-warning")).isVisible();
-        page.getByTestId("break-glass-reason").locator("textarea").fill("昏迷");
+        page.getByTestId("break-glass-reason").fill("昏迷");
         page.getByTestId("break-glass-submit").click();
         assertThat(page.getByTestId("break-glass")).isVisible();
-        page.getByTestId("break-glass-reason").locator("textarea")
-                .fill("患者昏迷由120送入急诊，无法取得本人授权，需了解既往病史与用药");
+        page.getByTestId("break-glass-reason").fill("患者昏迷由120送入急诊，无法取得本人授权，需了解既往病史与用药");
         page.getByTestId("break-glass-confirm").click();
         page.getByTestId("break-glass-submit").click();
         assertThat(page.getByTestId("records-break-glass-active")).isVisible();
@@ -121,7 +120,7 @@ class RecordsBrowserTest extends BrowserSupport {
         assertThat(page.getByTestId("records-timeline-source").first()).containsText("人民医院");
 
         // the auditor judges it
-        page.evaluate("() => localStorage.removeItem('huimin.token')");
+        signOut();
         consoleLogin("auditor");
         page.navigate(url("/console/#/break-glass"));
         Locator row = page.locator("[data-testid=break-glass-row][data-status=PENDING]").first();
@@ -158,12 +157,18 @@ class RecordsBrowserTest extends BrowserSupport {
             consoleLogin("doctor");
             axe(source, "/console/?lang=zh-CN#/records", "records-patients-table");
             axe(source, "/console/#/records?patient=" + elder, "records-denied", "records-summary");
-            page.evaluate("() => localStorage.removeItem('huimin.token')");
+            signOut();
             consoleLogin("auditor");
             axe(source, "/console/#/break-glass", "break-glass-table");
         } finally {
             axeContext.close();
         }
+    }
+
+    /** Forgets the session and leaves the single-page app, so the next login starts from a fresh load. */
+    private void signOut() {
+        page.evaluate("() => localStorage.removeItem('huimin.token')");
+        page.navigate("about:blank");
     }
 
     /** The hospital's system sends a small record about the person (a visit and a glucose result). */
