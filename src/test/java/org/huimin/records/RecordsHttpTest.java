@@ -555,6 +555,58 @@ class RecordsHttpTest extends HttpTest {
                 "{\"status\":\"PASSED\"}", admin, null).status()).isEqualTo(404);
     }
 
+    @Test
+    void bulkExportWritesNdjsonAsynchronouslyForAdministrators() throws Exception {
+        Person p = person("导出测试甲");
+        assertThat(postFhir(chineseBundle(p), api.login("his")).status()).isEqualTo(200);
+        String admin = api.login("admin");
+        Map<String, String> async = Map.of("Prefer", "respond-async");
+        assertThat(api.send("GET", "/fhir/r4/$export?_type=Observation", null, api.login("doctor"), null, async)
+                .status()).isEqualTo(403);
+        assertThat(api.send("GET", "/fhir/r4/$export", null, admin, null, Map.of()).status()).isEqualTo(400);
+        assertThat(api.send("GET", "/fhir/r4/$export?_type=Banana", null, admin, null, async).status())
+                .isEqualTo(400);
+        var http = java.net.http.HttpClient.newHttpClient();
+        var kick = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base()
+                + "/fhir/r4/$export?_type=Observation,Condition&_since=2000-01-01T00:00:00Z"))
+                .header("Authorization", "Bearer " + admin).header("Prefer", "respond-async").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(kick.statusCode()).isEqualTo(202);
+        String status = kick.headers().firstValue("Content-Location").orElseThrow().replace(api.base(), "");
+        Response done = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            done = api.get(status, admin);
+            if (done.status() != 202) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(done.status()).as(done.raw()).isEqualTo(200);
+        JsonNode output = done.json().get("output");
+        assertThat(output).allSatisfy(o -> assertThat(o.get("type").asString()).isIn("Observation", "Condition"));
+        JsonNode observations = null;
+        for (JsonNode o : output) {
+            if (o.get("type").asString().equals("Observation")) {
+                observations = o;
+            }
+        }
+        assertThat(observations.get("count").asInt()).isGreaterThanOrEqualTo(2);
+        var file = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(observations.get("url")
+                .asString())).header("Authorization", "Bearer " + admin).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Type").orElse("")).startsWith("application/fhir+ndjson");
+        String[] lines = file.body().split("\n");
+        assertThat(lines).hasSize(observations.get("count").asInt());
+        assertThat(FHIR.newJsonParser().parseResource(Observation.class, lines[0]).getMeta().getVersionId())
+                .isNotBlank();
+        assertThat(api.get(status, api.login("doctor")).status()).isEqualTo(403);
+        // deleting removes the job and its files
+        assertThat(api.send("DELETE", status, null, admin, null).status()).isEqualTo(202);
+        assertThat(api.get(status, admin).status()).isEqualTo(404);
+    }
+
     /** The PDF download: Chinese text with a CJK font of the machine (CI installs one; elsewhere 503 skips). */
     private void pdf(Person p) {
         java.net.http.HttpResponse<byte[]> r;

@@ -9,7 +9,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Registers {@link EverythingFilter} after the security filters, for the Patient paths of the FHIR endpoint only. */
+/**
+ * Registers {@link EverythingFilter} (Patient paths) and {@link ExportFilter} (bulk export) after the security filters,
+ * in front of HAPI's servlet.
+ */
 @Configuration(proxyBeanMethods = false)
 class EverythingFilterConfig {
 
@@ -21,6 +24,17 @@ class EverythingFilterConfig {
         registration.addUrlPatterns("/fhir/r4/Patient/*");
         registration.setOrder(0);
         registration.setName("fhirEverything");
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ExportFilter> exportFilter(org.huimin.records.internal.BulkExport export, FhirContext fhir,
+            MessageSource messages) {
+        FilterRegistrationBean<ExportFilter> registration = new FilterRegistrationBean<>(
+                new ExportFilter(export, fhir, messages));
+        registration.addUrlPatterns("/fhir/r4/*");
+        registration.setOrder(1);
+        registration.setName("fhirBulkExport");
         return registration;
     }
 }
