@@ -53,7 +53,9 @@ export function errorMessage(e: unknown): string {
   return t('common.networkError')
 }
 
-type Query = Record<string, string | number | boolean | null | undefined>
+type QueryValue = string | number | boolean | null | undefined
+/** A query; an array value repeats the parameter (`code=a&code=b`). */
+type Query = Record<string, QueryValue | readonly QueryValue[]>
 
 export interface RequestOptions {
   query?: Query
@@ -81,9 +83,11 @@ export function handleUnauthorized(): void {
 export function buildUrl(path: string, query?: Query): string {
   if (!query) return path
   const params = new URLSearchParams()
-  for (const [k, v] of Object.entries(query)) {
-    if (v === undefined || v === null || v === '') continue
-    params.append(k, String(v))
+  for (const [k, value] of Object.entries(query)) {
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (v === undefined || v === null || v === '') continue
+      params.append(k, String(v))
+    }
   }
   const qs = params.toString()
   return qs ? `${path}${path.includes('?') ? '&' : '?'}${qs}` : path

@@ -3,6 +3,14 @@ import { api, type DownloadedFile } from './api'
 import type {
   AccessLogEntry,
   Account,
+  InstitutionQuality,
+  NewRecognitionItem,
+  NewReorder,
+  QualityChange,
+  RecognisedResult,
+  RecognitionItem,
+  RecognitionItemChange,
+  Reorder,
   Appointment,
   BreakGlassCase,
   BreakGlassGrant,
@@ -315,6 +323,16 @@ export const recordsApi = {
   breakGlass: (residentId: string, reason: string) =>
     api.post<BreakGlassGrant>(`${V1}/records/${id(residentId)}/break-glass`, { reason }),
 
+  // ---- mutual recognition (互认) ----
+  /**
+   * The newest recognised result per catalogue item: of the items given (`system|code` or a bare code), or of every
+   * item when none are. Anyone who may read the record (403 otherwise).
+   */
+  recognised: (residentId: string, codes: readonly string[] = []) =>
+    itemsOf(api.get<{ items: RecognisedResult[] }>(`${V1}/records/${id(residentId)}/recognised`, { query: { code: codes } })),
+  /** Clinicians: order an item again despite a recognised result, with the reason (a note for OTHER); audited. */
+  reorder: (residentId: string, body: NewReorder) => api.post<Reorder>(`${V1}/records/${id(residentId)}/reorders`, body),
+
   // ---- auditors ----
   breakGlassCases: (query: PageQuery & { status?: BreakGlassStatus }) =>
     api.get<Page<BreakGlassCase>>(`${V1}/records/break-glass`, { query: { ...query } }),
@@ -330,4 +348,19 @@ export const consentApi = {
   revoke: (consentId: string) => api.delete<void>(`${V1}/me/consents/${id(consentId)}`),
   accessLog: (residentId: string | null | undefined, query: PageQuery, signal?: AbortSignal) =>
     api.get<Page<AccessLogEntry>>(`${V1}/me/access-log`, { query: { ...query, residentId }, signal }),
+}
+
+/** The recognition catalogue and institutions' quality-control standing (互认): everyone reads, PLATFORM_ADMIN writes. */
+export const recognitionApi = {
+  items: (activeOnly: boolean) =>
+    itemsOf(api.get<{ items: RecognitionItem[] }>(`${V1}/records/recognition/items`, { query: { activeOnly } })),
+  /** 409 `recognition-item-exists` when the system and code are listed already. */
+  addItem: (body: NewRecognitionItem) => api.post<RecognitionItem>(`${V1}/records/recognition/items`, body),
+  updateItem: (itemId: string, body: RecognitionItemChange) =>
+    api.put<RecognitionItem>(`${V1}/records/recognition/items/${id(itemId)}`, body),
+  /** Only institutions that have a standing; the others are not assessed. */
+  institutions: () => itemsOf(api.get<{ items: InstitutionQuality[] }>(`${V1}/records/recognition/institutions`)),
+  /** 404 for an unknown organisation. */
+  setInstitution: (organizationId: string, body: QualityChange) =>
+    api.put<InstitutionQuality>(`${V1}/records/recognition/institutions/${id(organizationId)}`, body),
 }

@@ -199,3 +199,24 @@ export function accessBasisType(basis: string | null | undefined): 'danger' | 's
       return 'warning'
   }
 }
+
+// ---- mutual recognition of results (检查检验结果互认) ----
+
+export const recognitionKindLabel = (v: string | null | undefined) => label('recognition.kind', v)
+export const reorderReasonLabel = (v: string | null | undefined) => label('recognition.reason', v)
+/** An institution's quality-control standing in words; none (no row) is 未评估. */
+export const qualityStatusLabel = (v: string | null | undefined) => label('recognition.status', v || 'NONE')
+
+/** Tag colour of a quality-control standing (the words say it too). */
+export function qualityStatusType(status: string | null | undefined): 'success' | 'warning' | 'danger' | 'info' {
+  switch (status) {
+    case 'PASSED':
+      return 'success'
+    case 'SUSPENDED':
+      return 'warning'
+    case 'FAILED':
+      return 'danger'
+    default:
+      return 'info'
+  }
+}

@@ -2,9 +2,9 @@
 import { saveBlob } from './api'
 import { recordsApi } from './endpoints'
 import { formatDate, shanghaiDay } from './format'
-import { t } from './i18n'
+import { currentLocale, t } from './i18n'
 import { flagLabel, isAbnormal } from './labels'
-import type { ExportFormat, RecordItem, TrendDetail } from './types'
+import type { ExportFormat, RecognisedResult, RecognitionItem, RecordItem, TrendDetail } from './types'
 
 /** "13.9 g/dL"; empty when the item has no value. */
 export function valueText(value: string | number | null | undefined, unit?: string | null): string {
@@ -75,3 +75,16 @@ export async function exportRecord(residentId: string, format: ExportFormat): Pr
   const fallback = `${t('records.exportFileName')}-${shanghaiDay()}.${format === 'pdf' ? 'pdf' : 'json'}`
   saveBlob(file.blob, file.filename || fallback)
 }
+
+/** A recognition catalogue item's name in the UI language (the Chinese one when it has no English name). */
+export function recognitionItemName(item: Pick<RecognitionItem, 'nameZh' | 'nameEn'>): string {
+  return currentLocale.value === 'en' && item.nameEn ? item.nameEn : item.nameZh
+}
+
+/** The catalogue item a recognised result is of (matched on the code), if the catalogue at hand lists it. */
+export function catalogueItemOf(result: Pick<RecognisedResult, 'code' | 'kind'>, catalogue: readonly RecognitionItem[]) {
+  return catalogue.find((i) => i.code === result.code && i.kind === result.kind) ?? catalogue.find((i) => i.code === result.code)
+}
+
+/** `http://loinc.org|4548-4`: how the recognition endpoints name a catalogue item precisely. */
+export const recognitionCode = (item: Pick<RecognitionItem, 'codeSystem' | 'code'>) => `${item.codeSystem}|${item.code}`

@@ -815,7 +815,10 @@ export interface RecordItem {
   organizationName?: string | null
   author?: string | null
   category?: ConsentCategory | string | null
-  /** False when the source's code is not one the platform knows (the title is then the source's own text). */
+  /**
+   * Mutual recognition (互认): true when the result is of an active catalogue item, within the item's window, from an
+   * institution that passed quality control; clinicians then need not order it again.
+   */
   recognised?: boolean | null
 }
 
@@ -943,5 +946,111 @@ export interface BreakGlassCase {
 /** Body of POST /api/v1/records/break-glass/{id}/review; `note` is required for UNJUSTIFIED. */
 export interface BreakGlassReview {
   decision: BreakGlassDecision
+  note?: string
+}
+
+// ---- Mutual recognition of results (检查检验结果互认) ----
+
+/** What a catalogue item is: a laboratory test or an imaging (or other) examination. */
+export type RecognitionKind = 'LAB' | 'IMAGING'
+export const RECOGNITION_KINDS: readonly RecognitionKind[] = ['LAB', 'IMAGING']
+
+/** Why a clinician orders an item again although a recognised result exists; OTHER needs a note. */
+export type ReorderReason =
+  | 'CONDITION_CHANGED'
+  | 'RESULT_INCONSISTENT'
+  | 'EMERGENCY'
+  | 'CRITICAL_DECISION'
+  | 'PATIENT_REQUEST'
+  | 'OTHER'
+export const REORDER_REASONS: readonly ReorderReason[] = [
+  'CONDITION_CHANGED',
+  'RESULT_INCONSISTENT',
+  'EMERGENCY',
+  'CRITICAL_DECISION',
+  'PATIENT_REQUEST',
+  'OTHER',
+]
+
+/** An institution's quality-control standing; institutions without one are not assessed (未评估). */
+export type QualityStatus = 'PASSED' | 'SUSPENDED' | 'FAILED'
+export const QUALITY_STATUSES: readonly QualityStatus[] = ['PASSED', 'SUSPENDED', 'FAILED']
+
+/** An item of the region's recognition catalogue (GET /api/v1/records/recognition/items). */
+export interface RecognitionItem {
+  id: string
+  codeSystem: string
+  code: string
+  nameZh: string
+  nameEn?: string | null
+  kind: RecognitionKind | string
+  /** How long a result stays usable, in days (1–3650). */
+  validityDays: number
+  active: boolean
+  updatedAt?: string | null
+}
+
+/** Body of POST /api/v1/records/recognition/items (PLATFORM_ADMIN); 409 `recognition-item-exists`. */
+export interface NewRecognitionItem {
+  codeSystem: string
+  code: string
+  nameZh: string
+  nameEn?: string
+  kind: RecognitionKind
+  validityDays: number
+  active?: boolean
+}
+
+/** Body of PUT /api/v1/records/recognition/items/{id}: the fields to change (system and code stay). */
+export type RecognitionItemChange = Partial<Pick<NewRecognitionItem, 'nameZh' | 'nameEn' | 'kind' | 'validityDays' | 'active'>>
+
+/** The newest recognised result of a catalogue item (GET /api/v1/records/{residentId}/recognised). */
+export interface RecognisedResult {
+  resourceId: string
+  resourceType: string
+  /** The catalogue item's code (without its system). */
+  code: string
+  /** The catalogue item's Chinese name. */
+  itemName: string
+  kind: RecognitionKind | string
+  date: string
+  value?: string | null
+  unit?: string | null
+  flag?: RecordFlag | string | null
+  organizationId: string
+  organizationName?: string | null
+  /** Until when it is usually usable instead of a new test (the date plus the item's window). */
+  usableUntil: string
+}
+
+/** Body of POST /api/v1/records/{residentId}/reorders (clinicians); `note` is required for OTHER. */
+export interface NewReorder {
+  code: string
+  reason: ReorderReason
+  note?: string
+}
+
+export interface Reorder {
+  id: string
+  code: string
+  reason: ReorderReason | string
+  note?: string | null
+  createdAt: string
+}
+
+/** An institution's standing (GET /api/v1/records/recognition/institutions); `validUntil` "YYYY-MM-DD". */
+export interface InstitutionQuality {
+  organizationId: string
+  organizationName?: string | null
+  status: QualityStatus | string
+  validUntil?: string | null
+  note?: string | null
+  updatedAt?: string | null
+}
+
+/** Body of PUT /api/v1/records/recognition/institutions/{organizationId} (PLATFORM_ADMIN). */
+export interface QualityChange {
+  status: QualityStatus
+  validUntil?: string
   note?: string
 }
