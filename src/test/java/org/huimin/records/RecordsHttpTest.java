@@ -607,6 +607,35 @@ class RecordsHttpTest extends HttpTest {
         assertThat(api.get(status, admin).status()).isEqualTo(404);
     }
 
+    @Test
+    void storedResourcesAreValidatedAgainstTheirProfilesInTheBackground() {
+        Person p = person("校验测试甲");
+        assertThat(postFhir(chineseBundle(p), api.login("his")).status()).isEqualTo(200);
+        String admin = api.login("admin");
+        assertThat(api.post("/api/v1/records/validation/run?limit=10", "{}", api.login("doctor")).status())
+                .isEqualTo(403);
+        JsonNode counts = null;
+        for (int i = 0; i < 10; i++) {
+            Response run = api.post("/api/v1/records/validation/run?limit=200", "{}", admin);
+            assertThat(run.status()).as(run.raw()).isEqualTo(200);
+            counts = run.json();
+            if (counts.get("pending").asLong() == 0) {
+                break;
+            }
+        }
+        assertThat(counts.get("pending").asLong()).isZero();
+        assertThat(counts.get("valid").asLong() + counts.get("warning").asLong()).isPositive();
+        JsonNode invalid = api.get("/api/v1/records/validation/items?outcome=INVALID", admin).json();
+        assertThat(invalid.get("total").asLong()).isEqualTo(counts.get("invalid").asLong());
+        // the test's Observations lack nothing the core profile requires
+        JsonNode fine = api.get("/api/v1/records/validation/items?outcome=VALID&size=200", admin).json();
+        JsonNode warned = api.get("/api/v1/records/validation/items?outcome=WARNING&size=200", admin).json();
+        List<String> types = new ArrayList<>();
+        fine.get("items").forEach(i -> types.add(i.get("resourceType").asString()));
+        warned.get("items").forEach(i -> types.add(i.get("resourceType").asString()));
+        assertThat(types).contains("Observation");
+    }
+
     /** The PDF download: Chinese text with a CJK font of the machine (CI installs one; elsewhere 503 skips). */
     private void pdf(Person p) {
         java.net.http.HttpResponse<byte[]> r;

@@ -51,7 +51,8 @@ class ResourceStore {
     private static final String UPDATE = """
             update rec_resource set resident_id = ?, version = ?, last_updated = ?, effective_at = ?, kind = ?,
                 category = ?, codes = ?, categories = ?, title = ?, value_text = ?, value_num = ?, unit = ?, flag = ?,
-                ref_low = ?, ref_high = ?, main_code = ?, encounter_id = ?, author = ?, content_hash = ?, content = ?
+                ref_low = ?, ref_high = ?, main_code = ?, encounter_id = ?, author = ?, content_hash = ?, content = ?,
+                validation = null, validation_issues = null, validated_at = null
             where id = ?""";
 
     private final JdbcClient jdbc;

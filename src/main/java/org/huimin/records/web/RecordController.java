@@ -57,11 +57,14 @@ class RecordController {
     private final org.huimin.identity.Proxies proxies;
     private final Recognition recognition;
     private final org.huimin.records.internal.RecordPdf recordPdf;
+    private final org.huimin.records.internal.ProfileValidation profileValidation;
 
     RecordController(RecordViews views, Consents consents, AccessLog accessLog, BreakGlass breakGlass,
             Patients patients, RecordReader reader, FhirPatients fhirPatients, FhirContext fhir,
             org.huimin.identity.Proxies proxies, Recognition recognition,
-            org.huimin.records.internal.RecordPdf recordPdf) {
+            org.huimin.records.internal.RecordPdf recordPdf,
+            org.huimin.records.internal.ProfileValidation profileValidation) {
+        this.profileValidation = profileValidation;
         this.recognition = recognition;
         this.recordPdf = recordPdf;
         this.views = views;
@@ -242,6 +245,28 @@ class RecordController {
     Recognition.ReorderView reorder(@PathVariable UUID residentId, @RequestBody ReorderBody body) {
         return recognition.reorder(residentId, body == null ? null : body.code(),
                 body == null ? null : body.reason(), body == null ? null : body.note());
+    }
+
+    // profile validation in the background
+
+    @GetMapping("/records/validation")
+    @Operation(summary = "Administrator: how many stored resources are waiting, valid, with warnings or invalid")
+    org.huimin.records.internal.ProfileValidation.Counts validation() {
+        return profileValidation.counts();
+    }
+
+    @GetMapping("/records/validation/items")
+    @Operation(summary = "Administrator: resources by validation outcome (default INVALID) with their first issues")
+    PageResult<org.huimin.records.internal.ProfileValidation.Checked> validationItems(
+            @RequestParam(required = false) org.huimin.records.internal.ProfileValidation.Outcome outcome,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return profileValidation.list(outcome, PageRequest.of(page, size));
+    }
+
+    @PostMapping("/records/validation/run")
+    @Operation(summary = "Administrator: validate the next waiting resources now (at most 200)")
+    org.huimin.records.internal.ProfileValidation.Counts runValidation(@RequestParam(defaultValue = "50") int limit) {
+        return profileValidation.runNow(limit);
     }
 
     // clinicians
