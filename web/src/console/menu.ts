@@ -5,6 +5,7 @@ import {
   Calendar,
   Checked,
   Connection,
+  DocumentChecked,
   FirstAidKit,
   House,
   Key,
@@ -154,6 +155,16 @@ export const MENU: MenuEntry[] = [
     view: () => import('./views/CodeKeysView.vue'),
     roles: ['PLATFORM_ADMIN'],
     card: 'console.cards.codeKeys',
+  },
+  {
+    key: 'recognition',
+    path: '/recognition',
+    label: 'console.menu.recognition',
+    icon: DocumentChecked,
+    view: () => import('./views/RecognitionView.vue'),
+    // the catalogue and institutions' quality control of mutual recognition (互认); everyone may read, admins write
+    roles: ['PLATFORM_ADMIN'],
+    card: 'console.cards.recognition',
   },
   {
     key: 'dev-sms',
