@@ -1458,7 +1458,7 @@ const en: MessageSchema = {
     lapsed: 'Lapsed',
     standingNote: 'Note',
     setStanding: 'Set standing',
-    setStandingAria: 'Set the quality-control standing of “{name}”',
+    setStandingAria: 'Set standing: {name}',
     standingTitle: 'Quality-control standing',
     currentStatus: 'Current standing',
     statusPlaceholder: 'Choose a standing',

@@ -1457,7 +1457,7 @@ const zhCN = {
     lapsed: '已过期',
     standingNote: '备注',
     setStanding: '登记质控',
-    setStandingAria: '登记“{name}”的质控情况',
+    setStandingAria: '登记质控：{name}',
     standingTitle: '登记质控情况',
     currentStatus: '当前质控状态',
     statusPlaceholder: '选择质控状态',

@@ -138,6 +138,45 @@ class RecordsBrowserTest extends BrowserSupport {
     }
 
     @Test
+    void aDoctorSeesRecognisedResultsAndReordersOnlyWithAReason() {
+        String resident = api.login("resident");
+        String elder = api.get("/api/v1/me", api.login("elder")).json().get("residentId").asString();
+        String org = api.get("/api/v1/me", api.login("doctor")).json().get("organizationId").asString();
+        Api.Response consent = api.post("/api/v1/me/consents", json("granteeType", "ORGANIZATION", "granteeId", org,
+                "residentId", elder), resident);
+        assertThat(consent.status()).isEqualTo(201);
+        try {
+            consoleLogin("doctor");
+            page.navigate(url("/console/#/records?patient=" + elder));
+            assertThat(page.getByTestId("records-summary")).isVisible();
+            page.getByTestId("records-tab-recognised").click();
+            Locator hba1c = page.locator("tr").filter(new Locator.FilterOptions().setHas(
+                    page.locator("[data-testid=records-recognised-item][data-code='4548-4']")));
+            assertThat(hba1c).isVisible();
+            assertThat(hba1c.getByTestId("records-recognised-institution")).containsText("人民医院");
+
+            // checking before ordering HbA1c prompts with the recognised result; ordering again needs a reason
+            page.getByTestId("records-recognition-item").click();
+            page.locator("[data-testid=records-recognition-item-option][data-code='4548-4']").click();
+            page.getByTestId("records-recognition-check").click();
+            assertThat(page.getByTestId("recognition-prompt-result")).isVisible();
+            page.getByTestId("recognition-reorder").click();
+            page.getByTestId("recognition-reason-OTHER").click();
+            page.getByTestId("recognition-reorder-submit").click();
+            assertThat(page.getByTestId("recognition-prompt")).isVisible();
+            page.getByTestId("recognition-reason-CONDITION_CHANGED").click();
+            page.getByTestId("recognition-note").fill("近一周血糖波动明显");
+            page.getByTestId("recognition-reorder-submit").click();
+            assertThat(page.getByTestId("recognition-prompt")).isHidden();
+            JsonNode events = api.get("/api/v1/audit/entries?action=RECOGNITION_REORDER&size=20", api.login("auditor")).json();
+            assertThat(events.toString()).contains("CONDITION_CHANGED");
+        } finally {
+            api.send("DELETE", "/api/v1/me/consents/" + consent.json().get("consentId").asString(), null, resident,
+                    null);
+        }
+    }
+
+    @Test
     void theRecordPagesHaveNoSeriousAccessibilityViolations() throws IOException {
         String source = axeSource();
         String elder = api.get("/api/v1/me", api.login("elder")).json().get("residentId").asString();
@@ -160,6 +199,10 @@ class RecordsBrowserTest extends BrowserSupport {
             signOut();
             consoleLogin("auditor");
             axe(source, "/console/#/break-glass", "break-glass-table");
+            signOut();
+            consoleLogin("admin");
+            axe(source, "/console/#/recognition", "recognition-items-table");
+            axe(source, "/console/#/recognition?tab=institutions", "recognition-institutions-table");
         } finally {
             axeContext.close();
         }
