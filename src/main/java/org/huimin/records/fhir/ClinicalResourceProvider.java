@@ -29,7 +29,8 @@ import org.huimin.records.internal.RecordReader;
 /**
  * Read and search of one stored resource type. Searches are about one patient ({@code patient} or {@code subject})
  * and take {@code code}, {@code category} (tokens, {@code system|code} or a bare code, OR-ed), {@code date} (a range
- * over the clinical time), {@code encounter}, {@code _sort=date|-date} and {@code _count}.
+ * over the clinical time), {@code encounter}, {@code _sort=date|-date}, {@code _count} and {@code _include} of the
+ * obvious references (encounter, subject/patient, result, medication, performer, ...).
  */
 abstract class ClinicalResourceProvider<T extends Resource> implements IResourceProvider {
 
@@ -64,7 +65,8 @@ abstract class ClinicalResourceProvider<T extends Resource> implements IResource
             @OptionalParam(name = "category") TokenOrListParam category,
             @OptionalParam(name = "date") DateRangeParam date,
             @OptionalParam(name = "encounter") ReferenceParam encounter,
-            @Sort SortSpec sort, @Count Integer count) {
+            @Sort SortSpec sort, @Count Integer count,
+            @ca.uhn.fhir.rest.annotation.IncludeParam(allow = "*") java.util.Set<ca.uhn.fhir.model.api.Include> includes) {
         ReferenceParam who = patient != null ? patient : subject;
         if (who == null || who.getIdPart() == null) {
             throw new InvalidRequestException("Give patient (or subject): records are searched one patient at a "
@@ -91,7 +93,38 @@ abstract class ClinicalResourceProvider<T extends Resource> implements IResource
         }
         RecordReader.Results results = reader.search(resident, type.getSimpleName(),
                 new RecordReader.Criteria(tokens(code), tokens(category), from, to, enc, newestFirst), "SEARCH");
-        return new ResultsBundle(results, null, count);
+        return new ResultsBundle(results, null, count, elements(includes));
+    }
+
+    /**
+     * The element each {@code _include} follows: its search parameter's name, which for these parameters is the
+     * element's name with the FHIR search naming ({@code has-member} → {@code hasMember}).
+     */
+    static final List<String> INCLUDABLE = List.of("encounter", "subject", "patient", "result", "imaging-study",
+            "medication", "has-member", "derived-from", "service-provider", "location", "goal", "performer",
+            "recorder", "requester");
+
+    private static java.util.Set<String> elements(java.util.Set<ca.uhn.fhir.model.api.Include> includes) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        if (includes == null) {
+            return out;
+        }
+        for (ca.uhn.fhir.model.api.Include i : includes) {
+            String param = i.getParamName();
+            if (param == null || !INCLUDABLE.contains(param)) {
+                throw new InvalidRequestException("_include supports " + String.join(", ", INCLUDABLE)
+                        + " (as Type:name), not " + i.getValue());
+            }
+            out.add(switch (param) {
+                case "has-member" -> "hasMember";
+                case "derived-from" -> "derivedFrom";
+                case "service-provider" -> "serviceProvider";
+                case "imaging-study" -> "imagingStudy";
+                case "medication" -> "medication";
+                default -> param;
+            });
+        }
+        return out;
     }
 
     private static List<String> tokens(TokenOrListParam list) {

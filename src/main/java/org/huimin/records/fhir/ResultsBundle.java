@@ -19,11 +19,19 @@ final class ResultsBundle implements IBundleProvider {
     private final Resource head;
     private final InstantType published = InstantType.now();
     private final Integer preferredPageSize;
+    private final java.util.Set<String> includes;
 
     ResultsBundle(RecordReader.Results results, Resource head, Integer preferredPageSize) {
+        this(results, head, preferredPageSize, java.util.Set.of());
+    }
+
+    /** {@code includes}: the reference elements whose targets are added to each page ({@code _include}). */
+    ResultsBundle(RecordReader.Results results, Resource head, Integer preferredPageSize,
+            java.util.Set<String> includes) {
         this.results = results;
         this.head = head;
         this.preferredPageSize = preferredPageSize;
+        this.includes = includes;
     }
 
     @Override
@@ -46,7 +54,19 @@ final class ResultsBundle implements IBundleProvider {
         int offset = Math.max(0, from - shift);
         int limit = to - Math.max(from, shift);
         if (limit > 0) {
-            out.addAll(results.window(offset, limit));
+            List<Resource> page = results.window(offset, limit);
+            for (Resource r : page) {
+                ca.uhn.fhir.model.api.ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(r,
+                        ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum.MATCH);
+                out.add(r);
+            }
+            if (!includes.isEmpty()) {
+                for (Resource r : results.included(page, includes)) {
+                    ca.uhn.fhir.model.api.ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(r,
+                            ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum.INCLUDE);
+                    out.add(r);
+                }
+            }
         }
         return out;
     }

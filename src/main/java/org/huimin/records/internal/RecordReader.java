@@ -29,6 +29,15 @@ public class RecordReader {
         int total();
 
         List<Resource> window(int offset, int limit);
+
+        /**
+         * The resources that {@code page} refers to through the named elements ({@code _include=Observation:encounter}
+         * names {@code encounter}), that the same decision lets the caller read: stored resources of the same
+         * resident (or reference data) and the Patient.
+         */
+        default List<Resource> included(List<Resource> page, java.util.Set<String> elements) {
+            return List.of();
+        }
     }
 
     /** Search criteria; each may be null. */
@@ -40,12 +49,15 @@ public class RecordReader {
     private final RecordAccess access;
     private final FhirContext fhir;
     private final Residents residents;
+    private final org.huimin.identity.FhirPatients patients;
 
-    RecordReader(ResourceStore store, RecordAccess access, FhirContext fhir, Residents residents) {
+    RecordReader(ResourceStore store, RecordAccess access, FhirContext fhir, Residents residents,
+            org.huimin.identity.FhirPatients patients) {
         this.store = store;
         this.access = access;
         this.fhir = fhir;
         this.residents = residents;
+        this.patients = patients;
     }
 
     /** The resource, or empty when there is none of that type and id; 403 when it is closed to the caller. */
@@ -85,7 +97,58 @@ public class RecordReader {
             public List<Resource> window(int offset, int limit) {
                 return store.search(resident, f, offset, limit).stream().map(RecordReader.this::parse).toList();
             }
+
+            @Override
+            public List<Resource> included(List<Resource> page, java.util.Set<String> elements) {
+                return include(page, elements, resident, d);
+            }
         };
+    }
+
+    private List<Resource> include(List<Resource> page, java.util.Set<String> elements, UUID resident,
+            RecordAccess.Decision d) {
+        java.util.Map<String, Resource> out = new java.util.LinkedHashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        page.forEach(r -> seen.add(r.fhirType() + "/" + r.getIdElement().getIdPart()));
+        for (Resource r : page) {
+            for (String element : elements) {
+                org.hl7.fhir.r4.model.Property property = r.getNamedProperty(element);
+                if (property == null && "patient".equals(element)) {
+                    // the patient search parameter of Observation, Condition, Encounter ... is their subject
+                    property = r.getNamedProperty("subject");
+                }
+                if (property == null) {
+                    continue;
+                }
+                for (org.hl7.fhir.r4.model.Base b : property.getValues()) {
+                    if (!(b instanceof org.hl7.fhir.r4.model.Reference ref) || !ref.hasReference()) {
+                        continue;
+                    }
+                    String[] parts = ref.getReference().split("/");
+                    if (parts.length != 2 || seen.contains(ref.getReference())
+                            || out.containsKey(ref.getReference())) {
+                        continue;
+                    }
+                    UUID id;
+                    try {
+                        id = UUID.fromString(parts[1]);
+                    } catch (IllegalArgumentException e) {
+                        continue;
+                    }
+                    if ("Patient".equals(parts[0])) {
+                        if (id.equals(resident)) {
+                            patients.patient(resident).ifPresent(p -> out.put(ref.getReference(), p));
+                        }
+                        continue;
+                    }
+                    store.find(parts[0], id).filter(s -> (s.residentId() == null || s.residentId().equals(resident))
+                            && d.allows(s.category()) && (d.sourceOrg() == null || s.residentId() == null
+                                    || d.sourceOrg().equals(s.sourceOrg())))
+                            .ifPresent(s -> out.put(ref.getReference(), parse(s)));
+                }
+            }
+        }
+        return new java.util.ArrayList<>(out.values());
     }
 
     /** A page of a resident's resources as stored JSON, for {@code $everything} without parsing. */
