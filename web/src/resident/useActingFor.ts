@@ -74,3 +74,6 @@ export function useActingFor(permission: ProxyPermission, selfLabel = 'booking.s
 
   return { choice, residentId, subjectId, options, eligible, relative, name, query, me, loaded }
 }
+
+/** What {@link useActingFor} returns: the chosen person and the choices. */
+export type ActingFor = ReturnType<typeof useActingFor>

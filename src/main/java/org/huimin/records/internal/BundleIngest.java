@@ -270,7 +270,7 @@ public class BundleIngest implements org.huimin.records.RecordIngest {
         Map<String, Boolean> known = new HashMap<>();
         for (Planned p : plan) {
             if (p.patient) {
-                responses.add(response(p.existing == null ? "200 OK" : "200 OK", "Patient/" + p.id, 1, now));
+                responses.add(response("200 OK", "Patient/" + p.id, 1, now));
                 continue;
             }
             String author = null;

@@ -11,7 +11,6 @@ import ca.uhn.fhir.parser.IParser;
 
 import org.hl7.fhir.r4.model.Resource;
 import org.huimin.identity.Residents;
-import org.huimin.records.ConsentCategory;
 import org.huimin.shared.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -182,9 +181,5 @@ public class RecordReader {
         r.getMeta().setVersionId(Integer.toString(s.version()))
                 .setLastUpdated(s.lastUpdated() == null ? null : Date.from(s.lastUpdated()));
         return r;
-    }
-
-    static boolean sensitive(ConsentCategory c) {
-        return c != ConsentCategory.GENERAL;
     }
 }

@@ -98,8 +98,10 @@ public class RecordViews {
         UUID resident = effective(residentId);
         RecordAccess.Decision d = access.require(resident, "EXPORT", format);
         List<Item> all = new ArrayList<>();
+        java.util.Set<UUID> recognised = recognition.recognisedIds(resident, d);
         for (int page = 0;; page++) {
-            List<Item> items = items(resident, d, null, new PageRequest(page, PageRequest.MAX_SIZE)).items();
+            List<Item> items = items(resident, d, null, new PageRequest(page, PageRequest.MAX_SIZE), recognised)
+                    .items();
             all.addAll(items);
             if (items.size() < PageRequest.MAX_SIZE) {
                 break;
@@ -113,12 +115,16 @@ public class RecordViews {
     public PageResult<Item> timeline(UUID residentId, RecordKind kind, PageRequest page) {
         UUID resident = effective(residentId);
         RecordAccess.Decision d = access.require(resident, "TIMELINE", null);
-        PageResult<Item> result = items(resident, d, kind, page);
+        java.util.Set<UUID> recognised = kind == null || kind == RecordKind.LAB || kind == RecordKind.IMAGING
+                || kind == RecordKind.REPORT ? recognition.recognisedIds(resident, d) : java.util.Set.of();
+        PageResult<Item> result = items(resident, d, kind, page, recognised);
         access.read(d, "TIMELINE", kind == null ? null : kind.name(), result.items().size());
         return result;
     }
 
-    private PageResult<Item> items(UUID resident, RecordAccess.Decision d, RecordKind kind, PageRequest page) {
+    /** A page of items; {@code recognised} holds the ids that carry the mutual-recognition mark. */
+    private PageResult<Item> items(UUID resident, RecordAccess.Decision d, RecordKind kind, PageRequest page,
+            java.util.Set<UUID> recognised) {
         Scope s = scope(d);
         String where = " where resident_id = :r" + s.sql() + (kind == null ? " and kind <> 'BILLING'"
                 : " and kind = :kind");
@@ -128,8 +134,6 @@ public class RecordViews {
         }
         long total = jdbc.sql("select count(*) from rec_resource" + where).params(params).query(Long.class)
                 .single();
-        java.util.Set<UUID> recognised = kind == null || kind == RecordKind.LAB || kind == RecordKind.IMAGING
-                || kind == RecordKind.REPORT ? recognition.recognisedIds(resident, d) : java.util.Set.of();
         List<Item> items = jdbc.sql("""
                 select id, resource_type, kind, effective_at, title, value_text, value_num, unit, flag, ref_low,
                     ref_high, main_code, source_org, author, category
