@@ -694,7 +694,8 @@ class RecordsHttpTest extends HttpTest {
         assertThat(r.headers().firstValue("Content-Disposition").orElse("")).contains(".pdf");
         try (var doc = org.apache.pdfbox.Loader.loadPDF(r.body())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
-            assertThat(text).contains("居民健康档案").contains(p.name()).contains("空腹血糖").contains("人民医院");
+            assertThat(text).contains("居民健康档案").contains(p.name()).contains("空腹血糖").contains("人民医院")
+                    .contains("偏高").doesNotContain("?");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

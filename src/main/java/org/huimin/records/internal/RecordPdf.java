@@ -110,8 +110,8 @@ public class RecordPdf {
                     }
                     if (i.flag() != null && !"N".equals(i.flag())) {
                         text.append("  ").append(switch (i.flag()) {
-                            case "H" -> "↑偏高";
-                            case "L" -> "↓偏低";
+                            case "H" -> "偏高";
+                            case "L" -> "偏低";
                             default -> "异常";
                         });
                     }
@@ -151,6 +151,9 @@ public class RecordPdf {
         private PDPageContentStream cs;
         private float y;
         private final float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
+
+        private static final Map<Integer, String> SUBSTITUTES = Map.of(0x2264, "<=", 0x2265, ">=", 0x2013, "-",
+                0x2014, "-", 0x2026, "...", 0x2191, "^", 0x2193, "v", 0x00B7, "-", 0x2022, "-");
 
         /** A piece of a line in one font. */
         private record Run(PDFont font, String text) {
@@ -220,8 +223,9 @@ public class RecordPdf {
                 PDFont f = fontFor(cp);
                 String ch = new String(Character.toChars(cp));
                 if (f == null) {
+                    // symbols that neither font has (fallback CJK fonts lack many): a plain equivalent, else "?"
                     f = latin;
-                    ch = "?";
+                    ch = SUBSTITUTES.getOrDefault(cp, "?");
                 }
                 float w = f.getStringWidth(ch) / 1000 * size;
                 if (used + w > width && (run.length() > 0 || !line.isEmpty())) {
