@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.hl7.fhir.r4.model.InstantType;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.huimin.identity.FhirPatients;
 import org.huimin.records.internal.RecordReader;
@@ -119,16 +118,8 @@ class EverythingFilter extends OncePerRequestFilter {
 
     private void problem(HttpServletResponse response, HttpServletRequest request, ProblemException e)
             throws IOException {
-        OperationOutcome oo = new OperationOutcome();
-        String text = messages.getMessage(e.messageCode(), e.args(), e.messageCode(), request.getLocale());
-        oo.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
-                .setCode(e.status().value() == 403 ? OperationOutcome.IssueType.FORBIDDEN
-                        : e.status().value() == 404 ? OperationOutcome.IssueType.NOTFOUND
-                        : OperationOutcome.IssueType.PROCESSING)
-                .setDiagnostics(text);
-        response.setStatus(e.status().value());
-        response.setContentType("application/fhir+json;charset=UTF-8");
-        response.getWriter().write(fhir.newJsonParser().encodeResourceToString(oo));
+        ExportFilter.writeOutcome(response, fhir, e.status().value(),
+                messages.getMessage(e.messageCode(), e.args(), e.messageCode(), request.getLocale()));
     }
 
     /** JSON is asked for, or nothing in particular. */

@@ -158,7 +158,8 @@ class ExportFilter extends OncePerRequestFilter {
         return sb.toString();
     }
 
-    private void outcome(HttpServletResponse response, HttpServletRequest request, int status, String text)
+    /** An OperationOutcome answer of the two filters in front of HAPI (which writes its own for everything else). */
+    static void writeOutcome(HttpServletResponse response, FhirContext fhir, int status, String text)
             throws IOException {
         OperationOutcome oo = new OperationOutcome();
         oo.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
@@ -169,5 +170,10 @@ class ExportFilter extends OncePerRequestFilter {
         response.setStatus(status);
         response.setContentType("application/fhir+json;charset=UTF-8");
         response.getWriter().write(fhir.newJsonParser().encodeResourceToString(oo));
+    }
+
+    private void outcome(HttpServletResponse response, HttpServletRequest request, int status, String text)
+            throws IOException {
+        writeOutcome(response, fhir, status, text);
     }
 }

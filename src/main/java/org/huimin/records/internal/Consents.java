@@ -170,8 +170,11 @@ public class Consents {
                 revoked);
     }
 
-    /** The resident whose consents the caller manages: themself, or a relative they hold READ_RECORDS for. */
-    private UUID principal(UUID residentId) {
+    /**
+     * The resident whose consents and access log the caller manages: themself ({@code residentId} null), or a
+     * relative they hold READ_RECORDS for; 403 otherwise.
+     */
+    public UUID principal(UUID residentId) {
         Actor actor = CurrentActor.get();
         if (actor.residentId() == null) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "problem.forbidden");

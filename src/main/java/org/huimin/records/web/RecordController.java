@@ -25,7 +25,6 @@ import org.huimin.records.internal.RecordViews;
 import org.huimin.shared.PageRequest;
 import org.huimin.shared.PageResult;
 import org.huimin.shared.ProblemException;
-import org.huimin.shared.security.CurrentActor;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -54,14 +53,12 @@ class RecordController {
     private final RecordReader reader;
     private final FhirPatients fhirPatients;
     private final FhirContext fhir;
-    private final org.huimin.identity.Proxies proxies;
     private final Recognition recognition;
     private final org.huimin.records.internal.RecordPdf recordPdf;
     private final org.huimin.records.internal.ProfileValidation profileValidation;
 
     RecordController(RecordViews views, Consents consents, AccessLog accessLog, BreakGlass breakGlass,
-            Patients patients, RecordReader reader, FhirPatients fhirPatients, FhirContext fhir,
-            org.huimin.identity.Proxies proxies, Recognition recognition,
+            Patients patients, RecordReader reader, FhirPatients fhirPatients, FhirContext fhir, Recognition recognition,
             org.huimin.records.internal.RecordPdf recordPdf,
             org.huimin.records.internal.ProfileValidation profileValidation) {
         this.profileValidation = profileValidation;
@@ -75,7 +72,6 @@ class RecordController {
         this.reader = reader;
         this.fhirPatients = fhirPatients;
         this.fhir = fhir;
-        this.proxies = proxies;
     }
 
     record Items<T>(List<T> items) {
@@ -178,16 +174,7 @@ class RecordController {
     @Operation(summary = "Who read the record, when, on what basis and for what purpose")
     PageResult<AccessLog.Entry> accessLog(@RequestParam(required = false) UUID residentId,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        var actor = CurrentActor.get();
-        if (actor.residentId() == null) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "problem.forbidden");
-        }
-        UUID resident = residentId == null ? actor.residentId() : residentId;
-        if (!resident.equals(actor.residentId()) && !proxies.mayActFor(actor.residentId(), resident,
-                org.huimin.identity.ProxyPermission.READ_RECORDS)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "not-a-proxy", "records.not-a-proxy");
-        }
-        return accessLog.of(resident, PageRequest.of(page, size));
+        return accessLog.of(consents.principal(residentId), PageRequest.of(page, size));
     }
 
     // mutual recognition (互认)
