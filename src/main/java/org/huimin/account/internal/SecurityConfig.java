@@ -76,6 +76,16 @@ class SecurityConfig {
         return new LockoutPolicy(maxFailures, window, duration);
     }
 
+    /**
+     * No observation around each security filter, authentication and authorisation: the property
+     * {@code management.observations.enable.spring.security=false} only silences them, while the filter chain is still
+     * wrapped (and the wrappers built) on every request. HTTP request metrics stay.
+     */
+    @Bean
+    org.springframework.security.config.observation.SecurityObservationSettings securityObservationSettings() {
+        return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, TokenService tokens, ProblemWriter problems,
             AuditLog audit, java.util.List<org.huimin.shared.security.PublicEndpoint> publicEndpoints,
@@ -120,9 +130,14 @@ class SecurityConfig {
     private static AuthenticationManagerResolver<HttpServletRequest> issuers(TokenService tokens, String oidcIssuer,
             String rolesClaim) {
         Map<String, AuthenticationManager> managers = new ConcurrentHashMap<>();
-        JwtAuthenticationProvider local = new JwtAuthenticationProvider(tokens.decoder());
-        local.setJwtAuthenticationConverter(rolesConverter("roles"));
-        managers.put(TokenService.ISSUER, local::authenticate);
+        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(tokens.decoder());
+        provider.setJwtAuthenticationConverter(rolesConverter("roles"));
+        AuthenticationManager local = tokens.cached(provider::authenticate);
+        if (oidcIssuer == null || oidcIssuer.isBlank()) {
+            // only our own tokens: no need to parse each one first to find its issuer
+            return request -> local;
+        }
+        managers.put(TokenService.ISSUER, local);
         return new JwtIssuerAuthenticationManagerResolver(issuer -> {
             if (TokenService.ISSUER.equals(issuer)) {
                 return managers.get(issuer);

@@ -89,6 +89,12 @@ class TokenService {
         return decoder;
     }
 
+    /** {@code provider} with verified tokens remembered for a few minutes (expiry and revocation still checked). */
+    org.springframework.security.authentication.AuthenticationManager cached(
+            org.springframework.security.authentication.AuthenticationManager provider) {
+        return new CachedTokenAuthentication(provider, revocations, clock, 50_000, Duration.ofMinutes(5));
+    }
+
     record Issued(String token, long expiresIn) {
     }
 }

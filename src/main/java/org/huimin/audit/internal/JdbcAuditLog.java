@@ -21,12 +21,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The audit chain on JDBC. Appending locks the single head row ({@code select ... for update}), so entries get
- * gap-free sequence numbers and each links to its predecessor even with several writers or several nodes.
+ * The audit chain on JDBC. Appending is a plain insert of a pending line (in a transaction of its own, or in the
+ * caller's); {@link AuditChainer} links pending lines into the chain in batches under the head row lock, so entries
+ * get gap-free sequence numbers and each links to its predecessor even with several writers or several nodes, and no
+ * writer waits for another. Reads chain what is pending first.
  */
 @Service
 class JdbcAuditLog implements AuditLog, AuditTrail {
@@ -34,42 +38,44 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Clock clock;
+    private final AuditChainer chainer;
+    private final TransactionTemplate reads;
 
-    JdbcAuditLog(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+    JdbcAuditLog(JdbcClient jdbc, JdbcTemplate template, Clock clock, AuditChainer chainer,
+            PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.template = template;
         this.clock = clock;
+        this.chainer = chainer;
+        this.reads = new TransactionTemplate(transactionManager);
+        this.reads.setReadOnly(true);
     }
 
     @Override
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public long record(AuditEvent e) {
-        Head head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1 for update")
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
-        long seq = head.lastSeq() + 1;
+    public void record(AuditEvent e) {
+        insertPending(e);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordWithin(AuditEvent e) {
+        insertPending(e);
+    }
+
+    private void insertPending(AuditEvent e) {
         Instant at = ChainHash.normalise(clock.instant());
-        String hash = ChainHash.of(head.lastHash(), seq, at, fields(e));
         jdbc.sql("""
-                insert into audit_entry (seq, occurred_at, actor, role, acting_for, organization_id, purpose, action,
-                    resource_type, resource_id, outcome, client_ip, detail, prev_hash, hash)
-                values (:seq, :at, :actor, :role, :actingFor, :org, :purpose, :action, :rtype, :rid, :outcome, :ip,
-                    :detail, :prev, :hash)""")
-                .param("seq", seq).param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                insert into audit_pending (occurred_at, actor, role, acting_for, organization_id, purpose, action,
+                    resource_type, resource_id, outcome, client_ip, detail)
+                values (:at, :actor, :role, :actingFor, :org, :purpose, :action, :rtype, :rid, :outcome, :ip, :detail)""")
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .param("actor", cut(e.actor(), 128)).param("role", e.role()).param("actingFor", e.actingFor())
                 .param("org", e.organizationId()).param("purpose", e.purpose()).param("action", e.action())
                 .param("rtype", e.resourceType()).param("rid", cut(e.resourceId(), 128))
                 .param("outcome", e.outcome().name()).param("ip", e.clientIp()).param("detail", cut(e.detail(), 1000))
-                .param("prev", head.lastHash()).param("hash", hash)
                 .update();
-        jdbc.sql("update audit_chain_head set last_seq = :seq, last_hash = :hash where id = 1")
-                .param("seq", seq).param("hash", hash).update();
-        return seq;
-    }
-
-    /** The hashed fields in a fixed order; the stored row must give back exactly these. */
-    private static String[] fields(AuditEvent e) {
-        return new String[] {cut(e.actor(), 128), e.role(), e.actingFor(), e.organizationId(), e.purpose(), e.action(),
-                e.resourceType(), cut(e.resourceId(), 128), e.outcome().name(), e.clientIp(), cut(e.detail(), 1000)};
+        chainer.wake();
     }
 
     private static String cut(String value, int max) {
@@ -77,8 +83,12 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Verification verify() {
+        chainer.drain();
+        return reads.execute(tx -> walk());
+    }
+
+    private Verification walk() {
         Head anchor = jdbc.sql("select anchor_seq, anchor_hash from audit_chain_head where id = 1")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
         AtomicLong expectedSeq = new AtomicLong(anchor.lastSeq() + 1);
@@ -132,8 +142,12 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public PageResult<Entry> search(Query q, PageRequest page) {
+        chainer.drain();
+        return reads.execute(tx -> find(q, page));
+    }
+
+    private PageResult<Entry> find(Query q, PageRequest page) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         List<Object> args = new ArrayList<>();
         filter(where, args, "actor", q.actor());
@@ -165,8 +179,8 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public java.util.Optional<Entry> entry(long seq) {
+        chainer.drain();
         return template.query("""
                 select seq, occurred_at, actor, role, acting_for, organization_id, purpose, action, resource_type,
                     resource_id, outcome, client_ip, detail from audit_entry where seq = ?""", (rs, n) -> new Entry(
@@ -193,6 +207,7 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
      */
     @Transactional
     public long purgeBefore(Instant cutoff) {
+        chainer.drain();
         Head head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1 for update")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
         List<Head> last = jdbc.sql("""

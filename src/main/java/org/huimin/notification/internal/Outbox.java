@@ -16,8 +16,14 @@ import org.huimin.shared.privacy.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** The outbox: one row per message and channel, delivered later by {@link Delivery}. */
+/**
+ * The outbox: one row per message and channel. An SMS is delivered later by {@link Delivery} (the gateway may fail and
+ * is retried); an in-app message is delivered by its own commit — the inbox is where it is read — so it is written as
+ * sent and pushed to the account's open browsers once the sender's transaction has committed.
+ */
 @Service
 class Outbox implements Notifications {
 
@@ -26,8 +32,11 @@ class Outbox implements Notifications {
     private final PersonalDataCipher cipher;
     private final Clock clock = Clock.systemUTC();
 
-    Outbox(JdbcClient jdbc, Templates templates, PersonalDataCipher cipher) {
+    private final InboxStreams streams;
+
+    Outbox(JdbcClient jdbc, Templates templates, PersonalDataCipher cipher, InboxStreams streams) {
         this.jdbc = jdbc;
+        this.streams = streams;
         this.templates = templates;
         this.cipher = cipher;
     }
@@ -43,19 +52,41 @@ class Outbox implements Notifications {
                 continue;
             }
             UUID id = UUID.randomUUID();
-            OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+            Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            OffsetDateTime now = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+            boolean inApp = channel == Channel.IN_APP;
             jdbc.sql("""
                     insert into notification_message (id, account_id, channel, phone_enc, template, locale, title, body,
-                        status, attempts, next_attempt_at, created_at)
-                    values (:id, :account, :channel, :phone, :template, :locale, :title, :body, 'PENDING', 0, :now, :now)""")
+                        status, attempts, next_attempt_at, created_at, delivered_at)
+                    values (:id, :account, :channel, :phone, :template, :locale, :title, :body, :status, :attempts,
+                        :now, :now, :delivered)""")
                     .param("id", id).param("account", request.accountId()).param("channel", channel.name())
                     .param("phone", channel == Channel.SMS ? cipher.encrypt(request.phone()) : null)
                     .param("template", request.template()).param("locale", request.locale().toLanguageTag())
                     .param("title", text.title()).param("body", text.body()).param("now", now)
+                    .param("status", inApp ? "SENT" : "PENDING").param("attempts", inApp ? 1 : 0)
+                    .param("delivered", inApp ? now : null)
                     .update();
+            if (inApp) {
+                InboxItem item = new InboxItem(id, text.title(), text.body(), at, null);
+                afterCommit(() -> streams.push(request.accountId(), item));
+            }
             ids.add(id);
         }
         return ids;
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
     }
 
     /** Backoff before attempt {@code attempts + 1}: base × 2^(attempts − 1), at most one hour. */

@@ -158,12 +158,8 @@ public class BookingService {
             }
         }
         try {
-            Appointment booked = place(request.slotId(), resident, channel, actor.username(), actingFor, key, hash);
-            // audited after the commit: the audit chain appends in a transaction (and connection) of its own, which
-            // must not be awaited while this booking holds the slot's pool row
-            audit.record(AuditEvent.byCurrentActor("APPOINTMENT_BOOK", "Appointment", booked.id().toString(),
-                    Outcome.SUCCESS).withActingFor(actingFor ? resident.toString() : null).withPurpose("CARE")
-                    .withDetail(channel + " " + booked.pool()));
+            Appointment booked = place(request.slotId(), resident, channel, actor.username(), actingFor, key, hash,
+                    true);
             return new Booked(booked, true);
         } catch (DuplicateKeyException e) {
             // either the same Idempotency-Key in a concurrent request, or a second booking of the day
@@ -183,8 +179,9 @@ public class BookingService {
      * for the channel, and {@link DuplicateKeyException} for a second booking of the day or a reused key.
      */
     Appointment place(UUID slotId, UUID resident, org.huimin.scheduling.Channel channel, String bookedBy,
-            boolean actingFor, String key, String hash) {
+            boolean actingFor, String key, String hash, boolean audited) {
         appointments.ensureBooker(resident);
+        refuseIfFull(slotId, channel);
         UUID id = UUID.randomUUID();
         return transactions.execute(tx -> {
             Instant now = clock.instant();
@@ -225,9 +222,31 @@ public class BookingService {
                     slot.feeFen(), channel, taken, AppointmentStatus.BOOKED, bookedBy, actingFor, now, null, null);
             appointments.insert(a, resident + "|" + (slot.practitionerId() != null ? slot.practitionerId()
                     : slot.sessionId()) + "|" + slot.day());
+            if (audited) { // in the same transaction: the entry exists exactly when the booking does
+                audit.recordWithin(AuditEvent.byCurrentActor("APPOINTMENT_BOOK", "Appointment", id.toString(),
+                        Outcome.SUCCESS).withActingFor(actingFor ? resident.toString() : null).withPurpose("CARE")
+                        .withDetail(channel + " " + taken));
+            }
             events.publishEvent(new AppointmentBooked(id, resident, slot.organizationId(), slot.departmentCode(),
                     slot.practitionerId(), slot.startsAt(), channel, bookedBy, actingFor));
             return a;
+        });
+    }
+
+    /**
+     * A slot that is bookable but, as read without any lock, has no place left in the caller's pools is refused at
+     * once: in a flash crowd most attempts meet a full slot, and this answers them with one read instead of a
+     * transaction. A place freed a moment later is still found by the next attempt; the locked path decides
+     * everything else.
+     */
+    private void refuseIfFull(UUID slotId, org.huimin.scheduling.Channel channel) {
+        Instant now = clock.instant();
+        schedules.slot(slotId).ifPresent(slot -> {
+            if (BookingPolicy.bookable(slot.status(), slot.startsAt(), slot.releasesAt(), now)
+                    && PoolPolicy.pools(channel, now, slot.flowsBackAt()).stream()
+                            .noneMatch(pool -> slot.remaining(pool) > 0)) {
+                throw refused(BookingPolicy.Refusal.SLOT_FULL);
+            }
         });
     }
 
@@ -272,10 +291,10 @@ public class BookingService {
                     AppointmentStatus.CANCELLED, why));
             tell(a.residentId(), "appointment-cancelled", notice(a.organizationId(), a.practitionerId(),
                     a.departmentCode(), a.startsAt()));
+            audit.recordWithin(AuditEvent.byCurrentActor("APPOINTMENT_CANCEL", "Appointment", id.toString(),
+                    Outcome.SUCCESS).withActingFor(a.residentId().equals(actor.residentId()) ? null
+                            : a.residentId().toString()).withPurpose("CARE").withDetail(why));
         });
-        audit.record(AuditEvent.byCurrentActor("APPOINTMENT_CANCEL", "Appointment", id.toString(), Outcome.SUCCESS)
-                .withActingFor(a.residentId().equals(actor.residentId()) ? null : a.residentId().toString())
-                .withPurpose("CARE").withDetail(why));
         // the freed place goes to the session's waitlist first, if anybody waits
         waitlists.getObject().fill(a.sessionId());
         return appointments.find(id).orElseThrow();

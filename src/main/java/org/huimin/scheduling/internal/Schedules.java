@@ -183,48 +183,63 @@ class Schedules {
 
     /** Slots of a day, filtered; {@code null} filters match everything. Ordered by start, then organisation. */
     List<SlotRow> slots(LocalDate day, String departmentCode, UUID organizationId, UUID practitionerId) {
-        return group(jdbc.sql(SLOT_SELECT + """
+        return jdbc.sql(SLOT_SELECT + """
                 where se.service_date = :day and (cast(:dept as varchar) is null or se.department_code = :dept)
                     and (cast(:org as uuid) is null or se.organization_id = :org)
                     and (cast(:pid as uuid) is null or se.practitioner_id = :pid)
                 order by s.starts_at, se.organization_id, se.practitioner_id, s.id""")
                 .param("day", day).param("dept", departmentCode).param("org", organizationId)
-                .param("pid", practitionerId).query(this::poolRow).list());
+                .param("pid", practitionerId).query(Schedules::slotRows);
     }
 
     Optional<SlotRow> slot(UUID slotId) {
-        return group(jdbc.sql(SLOT_SELECT + " where s.id = :id").param("id", slotId).query(this::poolRow).list())
-                .stream().findFirst();
+        return jdbc.sql(SLOT_SELECT + " where s.id = :id").param("id", slotId).query(Schedules::slotRows).stream()
+                .findFirst();
     }
 
-    private record PoolRow(SlotRow slot, QuotaPool pool, int capacity, int booked) {
-    }
-
-    private PoolRow poolRow(ResultSet rs, int n) throws SQLException {
-        SlotRow slot = new SlotRow(rs.getObject("slot_id", UUID.class), rs.getObject("session_id", UUID.class),
-                instant(rs, "starts_at"), instant(rs, "ends_at"), rs.getInt("capacity"),
-                rs.getObject("organization_id", UUID.class), rs.getString("department_code"),
-                rs.getObject("practitioner_id", UUID.class), rs.getString("service_name"),
-                rs.getObject("service_date", LocalDate.class), Period.valueOf(rs.getString("period")),
-                RegistrationType.valueOf(rs.getString("registration_type")), rs.getLong("fee_fen"),
-                instant(rs, "releases_at"), instant(rs, "flows_back_at"), rs.getString("status"), null);
-        return new PoolRow(slot, QuotaPool.valueOf(rs.getString("pool")), rs.getInt("pool_capacity"),
-                rs.getInt("booked"));
-    }
-
-    private static List<SlotRow> group(List<PoolRow> rows) {
-        Map<UUID, SlotRow> slots = new LinkedHashMap<>();
-        for (PoolRow r : rows) {
-            SlotRow s = slots.computeIfAbsent(r.slot().slotId(), id -> {
-                SlotRow f = r.slot();
-                return new SlotRow(f.slotId(), f.sessionId(), f.startsAt(), f.endsAt(), f.capacity(),
-                        f.organizationId(), f.departmentCode(), f.practitionerId(), f.serviceName(), f.day(),
-                        f.period(), f.registrationType(), f.feeFen(), f.releasesAt(), f.flowsBackAt(), f.status(),
-                        new EnumMap<>(QuotaPool.class));
-            });
-            s.pools().put(r.pool(), new int[] {r.capacity(), r.booked()});
+    /**
+     * Slots from {@link #SLOT_SELECT} rows (one per pool, a slot's rows next to each other). A listing reads a few
+     * hundred such rows, so each column is converted once: the session's columns once per session, the slot's once
+     * per slot, and only the pool columns on every row.
+     */
+    private static List<SlotRow> slotRows(ResultSet rs) throws SQLException {
+        List<SlotRow> slots = new ArrayList<>();
+        Map<String, SlotRow> sessions = new java.util.HashMap<>();
+        Map<String, SlotRow> seen = new java.util.HashMap<>();
+        SlotRow current = null;
+        String currentId = null;
+        while (rs.next()) {
+            String slotId = rs.getString(1);
+            if (!slotId.equals(currentId)) {
+                currentId = slotId;
+                current = seen.get(slotId);
+                if (current == null) {
+                    String sessionId = rs.getString(2);
+                    SlotRow se = sessions.get(sessionId);
+                    if (se == null) {
+                        se = new SlotRow(null, UUID.fromString(sessionId), null, null, 0,
+                                rs.getObject(6, UUID.class), rs.getString(7), rs.getObject(8, UUID.class),
+                                rs.getString(9), rs.getObject(10, LocalDate.class), Period.valueOf(rs.getString(11)),
+                                RegistrationType.valueOf(rs.getString(12)), rs.getLong(13), instant(rs, 14),
+                                instant(rs, 15), rs.getString(16), null);
+                        sessions.put(sessionId, se);
+                    }
+                    current = new SlotRow(UUID.fromString(slotId), se.sessionId(), instant(rs, 3), instant(rs, 4),
+                            rs.getInt(5), se.organizationId(), se.departmentCode(), se.practitionerId(),
+                            se.serviceName(), se.day(), se.period(), se.registrationType(), se.feeFen(),
+                            se.releasesAt(), se.flowsBackAt(), se.status(), new EnumMap<>(QuotaPool.class));
+                    seen.put(slotId, current);
+                    slots.add(current);
+                }
+            }
+            current.pools().put(QuotaPool.valueOf(rs.getString(17)), new int[] {rs.getInt(18), rs.getInt(19)});
         }
-        return new ArrayList<>(slots.values());
+        return slots;
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
     }
 
     /** A session (出诊) as FHIR Schedule shows it. */
@@ -260,8 +275,8 @@ class Schedules {
     }
 
     List<SlotRow> slotsOfSession(UUID sessionId) {
-        return group(jdbc.sql(SLOT_SELECT + " where s.session_id = :id order by s.starts_at, s.id")
-                .param("id", sessionId).query(this::poolRow).list());
+        return jdbc.sql(SLOT_SELECT + " where s.session_id = :id order by s.starts_at, s.id")
+                .param("id", sessionId).query(Schedules::slotRows);
     }
 
     /** Stops an OPEN session (停诊); false when it was not open. */

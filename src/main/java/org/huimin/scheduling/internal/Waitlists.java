@@ -139,7 +139,7 @@ public class Waitlists {
             try {
                 Appointment a = transactions.execute(tx -> {
                     Appointment booked = bookings.place(free.get().slotId(), e.residentId(), e.channel(),
-                            "waitlist", true, null, null);
+                            "waitlist", true, null, null, false);
                     if (!waitlist.end(e.id(), WaitlistRecords.Status.FILLED, booked.id(), null, now)) {
                         tx.setRollbackOnly(); // left or filled meanwhile: book nothing
                         return null;

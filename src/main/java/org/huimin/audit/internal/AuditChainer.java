@@ -1,0 +1,184 @@
+package org.huimin.audit.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Links pending audit lines into the hash chain. Writers only insert into {@code audit_pending} (no shared lock, so
+ * audited actions of the whole platform no longer queue behind one row); the chainer takes the head row, gives the
+ * oldest pending lines the next gap-free sequence numbers and hashes, moves them to {@code audit_entry} and advances the
+ * head, all in one transaction. Several nodes may run it: the head row lock serialises them and each batch re-reads
+ * what is still pending.
+ *
+ * <p>It runs shortly after a commit that wrote a pending line (batching whatever else arrived in the meantime), every
+ * second as a sweep, and synchronously before the trail is read, so that a reader sees every entry committed before
+ * it asked.
+ */
+@Component
+class AuditChainer {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditChainer.class);
+
+    static final String COLUMNS = "actor, role, acting_for, organization_id, purpose, action, resource_type, "
+            + "resource_id, outcome, client_ip, detail";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final TransactionTemplate transactions;
+    private final boolean postgres;
+    private final int batchSize;
+    private final long delayMillis;
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "audit-chainer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    AuditChainer(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactionManager,
+            DataSource dataSource, @Value("${huimin.audit.chain-batch:500}") int batchSize,
+            @Value("${huimin.audit.chain-delay:PT0.05S}") java.time.Duration delay) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.transactions = new TransactionTemplate(transactionManager);
+        // a batch is a transaction of its own, never part of a caller's (which may be read-only)
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.postgres = isPostgres(dataSource);
+        this.batchSize = batchSize;
+        this.delayMillis = delay.toMillis();
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (var connection = dataSource.getConnection()) {
+            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
+    }
+
+    /** Asks for a chaining run once the current transaction (if any) has committed its pending line. */
+    void wake() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    schedule();
+                }
+            });
+        } else {
+            schedule();
+        }
+    }
+
+    private void schedule() {
+        if (scheduled.compareAndSet(false, true)) {
+            executor.schedule(() -> {
+                scheduled.set(false);
+                sweep();
+            }, delayMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Chains everything pending; also catches lines of other nodes and of runs that failed. */
+    @Scheduled(fixedDelayString = "${huimin.audit.chain-sweep:PT1S}")
+    void sweep() {
+        try {
+            drain();
+        } catch (RuntimeException e) {
+            log.warn("Chaining pending audit entries failed; the next run retries: {}", e.toString());
+        }
+    }
+
+    /**
+     * Chains every line that was pending when called (and whatever else comes with the batches). Cheap when nothing is
+     * pending: one indexed read.
+     */
+    void drain() {
+        Long upTo = jdbc.sql("select max(id) from audit_pending").query(Long.class).optional().orElse(null);
+        if (upTo == null) {
+            return;
+        }
+        while (Boolean.TRUE.equals(transactions.execute(tx -> chainBatch(upTo)))) {
+            // the next batch
+        }
+    }
+
+    /** One batch: returns true when lines up to {@code upTo} are still pending afterwards. */
+    private boolean chainBatch(long upTo) {
+        if (postgres) {
+            // losing the last chaining transactions in a crash of the database server loses nothing: the pending
+            // lines are deleted in the same transaction, so they come back and are chained again
+            jdbc.sql("set local synchronous_commit to off").update();
+        }
+        Head head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1 for update")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
+        List<Object[]> entries = new ArrayList<>();
+        List<Object[]> chained = new ArrayList<>();
+        long seq = head.lastSeq();
+        String prev = head.lastHash();
+        var rows = jdbc.sql("select id, occurred_at, " + COLUMNS + " from audit_pending order by id fetch first "
+                + batchSize + " rows only").query((rs, n) -> {
+                    String[] fields = new String[11];
+                    for (int i = 0; i < fields.length; i++) {
+                        fields[i] = rs.getString(3 + i);
+                    }
+                    return new Pending(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), fields);
+                }).list();
+        for (Pending p : rows) {
+            seq++;
+            Instant at = ChainHash.normalise(p.occurredAt());
+            String hash = ChainHash.of(prev, seq, at, p.fields());
+            Object[] row = new Object[15];
+            row[0] = seq;
+            row[1] = OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC);
+            System.arraycopy(p.fields(), 0, row, 2, 11);
+            row[13] = prev;
+            row[14] = hash;
+            entries.add(row);
+            chained.add(new Object[] {p.id()});
+            prev = hash;
+        }
+        if (rows.isEmpty()) {
+            return false;
+        }
+        template.batchUpdate("insert into audit_entry (seq, occurred_at, " + COLUMNS + ", prev_hash, hash) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entries);
+        template.batchUpdate("delete from audit_pending where id = ?", chained);
+        jdbc.sql("update audit_chain_head set last_seq = :seq, last_hash = :hash where id = 1")
+                .param("seq", seq).param("hash", prev).update();
+        return rows.size() == batchSize && jdbc.sql("select count(*) from audit_pending where id <= :upTo")
+                .param("upTo", upTo).query(Long.class).single() > 0;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        executor.shutdown();
+    }
+
+    private record Head(long lastSeq, String lastHash) {
+    }
+
+    private record Pending(long id, Instant occurredAt, String[] fields) {
+    }
+}
