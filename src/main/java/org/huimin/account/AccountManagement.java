@@ -17,6 +17,9 @@ public interface AccountManagement {
     /** The account bound to a resident, if they have one. */
     Optional<AccountSummary> findByResident(UUID residentId);
 
+    /** Only the id of the account bound to a resident (a message's addressee): no personal data is read. */
+    Optional<UUID> accountIdOfResident(UUID residentId);
+
     /** Replaces the password and phone of an account that has not been confirmed yet (a restarted registration). */
     void resetCredentials(UUID id, String rawPassword, String phone);
 

@@ -67,6 +67,11 @@ class AccountService implements AccountManagement {
     }
 
     @Override
+    public Optional<UUID> accountIdOfResident(UUID residentId) {
+        return accounts.idOfResident(residentId);
+    }
+
+    @Override
     @Transactional
     public void resetCredentials(UUID id, String rawPassword, String phone) {
         String p = phone == null || phone.isBlank() ? null : phone.strip();

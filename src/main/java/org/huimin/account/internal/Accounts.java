@@ -41,6 +41,11 @@ class Accounts {
                 .query(Accounts::map).optional();
     }
 
+    Optional<UUID> idOfResident(UUID residentId) {
+        return jdbc.sql("select id from account where resident_id = :r order by created_at limit 1")
+                .param("r", residentId).query(UUID.class).optional();
+    }
+
     /** Resident accounts whose phone has this blind index (a phone number identifies at most one for login). */
     List<AccountRecord> residentsByPhoneIndex(String phoneIdx) {
         return jdbc.sql(SELECT + " where a.phone_idx = :p and a.resident_id is not null").param("p", phoneIdx)

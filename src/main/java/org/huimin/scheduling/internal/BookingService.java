@@ -180,8 +180,8 @@ public class BookingService {
      */
     Appointment place(UUID slotId, UUID resident, org.huimin.scheduling.Channel channel, String bookedBy,
             boolean actingFor, String key, String hash, boolean audited) {
-        appointments.ensureBooker(resident);
         refuseIfFull(slotId, channel);
+        appointments.ensureBooker(resident);
         UUID id = UUID.randomUUID();
         return transactions.execute(tx -> {
             Instant now = clock.instant();
@@ -365,7 +365,7 @@ public class BookingService {
     }
 
     void tell(UUID residentId, String template, Map<String, String> params) {
-        accounts.findByResident(residentId).ifPresent(account -> notifications.send(new Notify(account.id(), null,
+        accounts.accountIdOfResident(residentId).ifPresent(account -> notifications.send(new Notify(account, null,
                 template, params, Set.of(Channel.IN_APP), Locale.SIMPLIFIED_CHINESE)));
     }
 
