@@ -29,6 +29,8 @@ class AuditChainTest {
     AuditTrail trail;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     private static AuditEvent event(String actor, int i) {
         return new AuditEvent(actor, "CLINICIAN", null, null, "TREATMENT", "READ", "Patient", "p-" + i,
@@ -88,5 +90,40 @@ class AuditChainTest {
         assertThat(page.total()).isEqualTo(5);
         assertThat(page.items()).hasSize(2);
         assertThat(page.items().get(0).seq()).isGreaterThan(page.items().get(1).seq());
+    }
+
+    @Test
+    void anEntryRecordedWithinATransactionSharesItsFate() {
+        transactions.executeWithoutResult(tx -> {
+            audit.recordWithin(event("within-kept", 1));
+        });
+        transactions.executeWithoutResult(tx -> {
+            audit.recordWithin(event("within-rolled-back", 2));
+            tx.setRollbackOnly();
+        });
+        var kept = trail.search(new AuditTrail.Query("within-kept", null, null, null, null, null, null),
+                new PageRequest(0, 10));
+        var rolledBack = trail.search(new AuditTrail.Query("within-rolled-back", null, null, null, null, null, null),
+                new PageRequest(0, 10));
+        assertThat(kept.total()).isEqualTo(1);
+        assertThat(rolledBack.total()).isZero();
+        assertThat(trail.verify().intact()).isTrue();
+        // outside a transaction it is refused rather than silently written on its own
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> audit.recordWithin(event("no-transaction", 3)))
+                .isInstanceOf(org.springframework.transaction.IllegalTransactionStateException.class);
+    }
+
+    @Test
+    void theChainerLinksWhatIsPendingWithoutBeingAsked() throws InterruptedException {
+        audit.record(event("background-chained", 1));
+        long pending = 1;
+        for (int i = 0; i < 100 && pending > 0; i++) {
+            Thread.sleep(50);
+            pending = jdbc.sql("select count(*) from audit_pending where actor = 'background-chained'")
+                    .query(Long.class).single();
+        }
+        assertThat(pending).isZero();
+        assertThat(jdbc.sql("select count(*) from audit_entry where actor = 'background-chained'").query(Long.class)
+                .single()).isEqualTo(1);
     }
 }

@@ -151,16 +151,20 @@ public class BookingService {
         boolean actingFor = !resident.equals(actor.residentId());
         String key = request.idempotencyKey();
         String hash = hash(request.slotId() + "|" + resident + "|" + channel);
-        if (key != null) {
-            Optional<Booked> replay = replay(actor, key, hash);
-            if (replay.isPresent()) {
-                return replay.get();
-            }
-        }
         try {
+            // a key seen before is found by its unique row (below), so a new request pays no lookup for it
             Appointment booked = place(request.slotId(), resident, channel, actor.username(), actingFor, key, hash,
                     true);
             return new Booked(booked, true);
+        } catch (ProblemException refusal) {
+            // a repeated request whose booking went through gets that booking, even if the slot is full by now
+            if (key != null) {
+                Optional<Booked> replay = replay(actor, key, hash);
+                if (replay.isPresent()) {
+                    return replay.get();
+                }
+            }
+            throw refusal;
         } catch (DuplicateKeyException e) {
             // either the same Idempotency-Key in a concurrent request, or a second booking of the day
             if (key != null) {
