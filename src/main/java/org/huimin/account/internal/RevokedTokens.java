@@ -56,16 +56,8 @@ class RevokedTokens implements SmartLifecycle {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.clock = clock;
-        this.push = push && isPostgres(dataSource);
+        this.push = push && org.huimin.shared.Databases.isPostgres(dataSource);
         this.maxSilence = maxSilence;
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-        } catch (SQLException e) {
-            return false;
-        }
     }
 
     /** Revokes a token until it expires; every node learns of it when the caller's transaction commits. */

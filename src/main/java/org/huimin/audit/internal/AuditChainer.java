@@ -64,17 +64,9 @@ class AuditChainer {
         this.transactions = new TransactionTemplate(transactionManager);
         // a batch is a transaction of its own, never part of a caller's (which may be read-only)
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.postgres = isPostgres(dataSource);
+        this.postgres = org.huimin.shared.Databases.isPostgres(dataSource);
         this.batchSize = batchSize;
         this.delayMillis = delay.toMillis();
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try (var connection = dataSource.getConnection()) {
-            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-        } catch (java.sql.SQLException e) {
-            return false;
-        }
     }
 
     /** Asks for a chaining run once the current transaction (if any) has committed its pending line. */

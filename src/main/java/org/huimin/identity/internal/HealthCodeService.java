@@ -70,15 +70,7 @@ public class HealthCodeService implements HealthCodes {
         this.audit = audit;
         this.properties = properties;
         this.clock = clock;
-        this.asyncScanCommit = properties.asyncScanCommit() && isPostgres(dataSource);
-    }
-
-    private static boolean isPostgres(javax.sql.DataSource dataSource) {
-        try (var connection = dataSource.getConnection()) {
-            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-        } catch (java.sql.SQLException e) {
-            return false;
-        }
+        this.asyncScanCommit = properties.asyncScanCommit() && org.huimin.shared.Databases.isPostgres(dataSource);
     }
 
     /** A freshly signed code with its QR image. */
