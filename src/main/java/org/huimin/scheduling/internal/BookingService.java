@@ -213,7 +213,7 @@ public class BookingService {
                     slot.departmentCode(), slot.startsAt()));
             QuotaPool taken = null;
             for (QuotaPool pool : candidates) {
-                if (schedules.take(slot.slotId(), pool)) {
+                if (schedules.take(slot.slotId(), slot.day(), slot.departmentCode(), pool)) {
                     taken = pool;
                     break;
                 }
@@ -290,7 +290,7 @@ public class BookingService {
                 throw new ProblemException(HttpStatus.CONFLICT, "not-cancellable", "problem.not-cancellable",
                         "CANCELLED");
             }
-            schedules.giveBack(a.slotId(), a.pool());
+            schedules.giveBack(a.slotId(), a.day(), a.departmentCode(), a.pool());
             events.publishEvent(new AppointmentCancelled(id, a.residentId(), a.slotId(), a.sessionId(), a.startsAt(),
                     AppointmentStatus.CANCELLED, why));
             tell(a.residentId(), "appointment-cancelled", notice(a.organizationId(), a.practitionerId(),

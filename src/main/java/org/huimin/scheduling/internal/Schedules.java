@@ -28,10 +28,12 @@ class Schedules {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final SlotListings listings;
 
-    Schedules(JdbcClient jdbc, JdbcTemplate batch) {
+    Schedules(JdbcClient jdbc, JdbcTemplate batch, SchedulingProperties properties) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.listings = new SlotListings(properties.listingCacheTtl(), 2_000);
     }
 
     /** A weekly template (排班模板). */
@@ -170,6 +172,7 @@ class Schedules {
                 + "values (?, ?, ?, ?, ?)", slotRows);
         batch.batchUpdate("insert into scheduling_pool (slot_id, pool, capacity, booked) values (?, ?, ?, 0)",
                 poolRows);
+        listings.changed(s.day(), t.departmentCode());
     }
 
     private static final String SLOT_SELECT = """
@@ -181,8 +184,26 @@ class Schedules {
             join scheduling_pool p on p.slot_id = s.id
             """;
 
-    /** Slots of a day, filtered; {@code null} filters match everything. Ordered by start, then organisation. */
+    /**
+     * Slots of a day, filtered; {@code null} filters match everything. Ordered by start, then organisation. Served
+     * from {@link SlotListings} while nothing on that day has changed; the rows are shared, do not change them.
+     */
     List<SlotRow> slots(LocalDate day, String departmentCode, UUID organizationId, UUID practitionerId) {
+        return listings.get(new SlotListings.Key(day, departmentCode, organizationId, practitionerId),
+                () -> querySlots(day, departmentCode, organizationId, practitionerId));
+    }
+
+    /** The version of the listings of a department's day (or the whole day); see {@link SlotListings}. */
+    long listingVersion(LocalDate day, String departmentCode) {
+        return listings.version(day, departmentCode);
+    }
+
+    boolean listingsCached() {
+        return listings.enabled();
+    }
+
+    private List<SlotRow> querySlots(LocalDate day, String departmentCode, UUID organizationId,
+            UUID practitionerId) {
         return jdbc.sql(SLOT_SELECT + """
                 where se.service_date = :day and (cast(:dept as varchar) is null or se.department_code = :dept)
                     and (cast(:org as uuid) is null or se.organization_id = :org)
@@ -279,10 +300,14 @@ class Schedules {
                 .param("id", sessionId).query(Schedules::slotRows);
     }
 
-    /** Stops an OPEN session (停诊); false when it was not open. */
-    boolean stopSession(UUID id, String reason) {
-        return jdbc.sql("update scheduling_session set status = 'STOPPED', stop_reason = :r where id = :id and "
-                + "status = 'OPEN'").param("r", reason).param("id", id).update() == 1;
+    /** Stops an OPEN session (停诊) of {@code day}; false when it was not open. */
+    boolean stopSession(UUID id, LocalDate day, String departmentCode, String reason) {
+        boolean stopped = jdbc.sql("update scheduling_session set status = 'STOPPED', stop_reason = :r where id = :id "
+                + "and status = 'OPEN'").param("r", reason).param("id", id).update() == 1;
+        if (stopped) {
+            listings.changed(day, departmentCode);
+        }
+        return stopped;
     }
 
     /** Capacity and places taken per session of a day, for the scheduler's overview. */
@@ -317,17 +342,23 @@ class Schedules {
     }
 
     /** Takes one place from a pool if it has one left: the database decides, so no place is sold twice. */
-    boolean take(UUID slotId, QuotaPool pool) {
-        return jdbc.sql("""
+    boolean take(UUID slotId, LocalDate day, String departmentCode, QuotaPool pool) {
+        boolean took = jdbc.sql("""
                 update scheduling_pool set booked = booked + 1
                 where slot_id = :s and pool = :p and booked < capacity""")
                 .param("s", slotId).param("p", pool.name()).update() == 1;
+        if (took) {
+            listings.changed(day, departmentCode);
+        }
+        return took;
     }
 
     /** Gives a place back to the pool it was taken from. */
-    void giveBack(UUID slotId, QuotaPool pool) {
-        jdbc.sql("update scheduling_pool set booked = booked - 1 where slot_id = :s and pool = :p and booked > 0")
-                .param("s", slotId).param("p", pool.name()).update();
+    void giveBack(UUID slotId, LocalDate day, String departmentCode, QuotaPool pool) {
+        if (jdbc.sql("update scheduling_pool set booked = booked - 1 where slot_id = :s and pool = :p and booked > 0")
+                .param("s", slotId).param("p", pool.name()).update() == 1) {
+            listings.changed(day, departmentCode);
+        }
     }
 
     static OffsetDateTime utc(Instant t) {

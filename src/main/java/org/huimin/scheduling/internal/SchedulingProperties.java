@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param noShowLimit       no-shows within {@code noShowWindow} that pause online booking ...
  * @param noShowWindow      ... counted over this period ...
  * @param noShowPause       ... for this long (the window still books)
+ * @param listingCacheTtl   slot listings are reused until a write changes their day on this node, and for at most
+ *                          this long (the staleness bound when several nodes serve the region); zero: never reused
  */
 @ConfigurationProperties("huimin.scheduling")
 public record SchedulingProperties(@DefaultValue("Asia/Shanghai") ZoneId zone, @DefaultValue("14") int horizonDays,
@@ -29,7 +31,7 @@ public record SchedulingProperties(@DefaultValue("Asia/Shanghai") ZoneId zone, @
         @DefaultValue("ONLINE:50,ONSITE:20,REFERRAL:20,FAMILY_DOCTOR:5,PHONE:5") String poolShares,
         @DefaultValue("5") int maxActiveBookings, @DefaultValue("PT2H") Duration cancelDeadline,
         @DefaultValue("3") int noShowLimit, @DefaultValue("P90D") Duration noShowWindow,
-        @DefaultValue("P30D") Duration noShowPause) {
+        @DefaultValue("P30D") Duration noShowPause, @DefaultValue("PT1S") Duration listingCacheTtl) {
 
     public SchedulingProperties {
         if (horizonDays < 1 || horizonDays > 90) {

@@ -95,7 +95,7 @@ public class SessionControl {
         Actor actor = CurrentActor.get();
         Instant now = clock.instant();
         List<Appointment> stopped = transactions.execute(tx -> {
-            if (!schedules.stopSession(sessionId, why)) {
+            if (!schedules.stopSession(sessionId, session.day(), session.departmentCode(), why)) {
                 throw new ProblemException(HttpStatus.CONFLICT, "session-stopped", "problem.session-stopped");
             }
             List<Appointment> ended = new ArrayList<>();

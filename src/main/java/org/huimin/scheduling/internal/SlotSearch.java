@@ -2,12 +2,17 @@ package org.huimin.scheduling.internal;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.huimin.directory.Organization;
 import org.huimin.directory.Practitioner;
@@ -27,11 +32,25 @@ public class SlotSearch {
     private final Schedules schedules;
     private final DirectoryNames directory;
     private final Clock clock;
+    private final Cache<RenderKey, Rendered> rendered;
 
-    SlotSearch(Schedules schedules, DirectoryNames directory, Clock clock) {
+    SlotSearch(Schedules schedules, DirectoryNames directory, Clock clock, SchedulingProperties properties) {
         this.schedules = schedules;
         this.directory = directory;
         this.clock = clock;
+        this.rendered = Caffeine.newBuilder().maximumSize(2_000)
+                .expireAfterWrite(properties.listingCacheTtl().isZero() || properties.listingCacheTtl().isNegative()
+                        ? Duration.ofMillis(1) : properties.listingCacheTtl())
+                .build();
+    }
+
+    /** A listing's parameters apart from the caller's position, with the caller's channel. */
+    private record RenderKey(LocalDate date, String departmentCode, UUID organizationId, UUID practitionerId,
+            String level, Channel channel, boolean availableOnly) {
+    }
+
+    /** A rendered listing, valid for its scope's version and from {@code from} until {@code until}. */
+    private record Rendered(long version, Instant from, Instant until, byte[] body) {
     }
 
     public record Query(LocalDate date, String departmentCode, UUID organizationId, UUID practitionerId, String level,
@@ -47,10 +66,56 @@ public class SlotSearch {
     }
 
     public List<SlotView> search(Query q) {
+        return search(q, clock.instant());
+    }
+
+    /**
+     * The listing rendered by {@code render}, shared by every caller with the same parameters and channel until a
+     * booking, cancellation, new session or stop-service changes the department's day (see {@link SlotListings}),
+     * or until the clock reaches the next release, flow-back or start time among its slots, whichever comes first.
+     * At release time thousands of residents list the same few departments between two bookings: they share one
+     * read and one rendering. Searches by position (each caller's own distances) are rendered every time.
+     */
+    public byte[] rendered(Query q, Function<List<SlotView>, byte[]> render) {
         Instant now = clock.instant();
+        if (q.latitude() != null || !schedules.listingsCached()) {
+            return render.apply(search(q, now));
+        }
+        String department = blankToNull(q.departmentCode());
+        RenderKey key = new RenderKey(q.date(), department, q.organizationId(), q.practitionerId(),
+                blankToNull(q.level()), q.channel(), q.availableOnly());
+        long version = schedules.listingVersion(q.date(), department); // before the data it guards
+        Rendered hit = rendered.getIfPresent(key);
+        if (hit != null && hit.version() == version && !now.isBefore(hit.from()) && now.isBefore(hit.until())) {
+            return hit.body();
+        }
+        List<Schedules.SlotRow> rows = schedules.slots(q.date(), department, q.organizationId(), q.practitionerId());
+        byte[] body = render.apply(views(rows, q, now));
+        rendered.put(key, new Rendered(version, now, nextChange(rows, now), body));
+        return body;
+    }
+
+    /** The first instant after {@code now} at which a view of these rows can change without a write. */
+    static Instant nextChange(List<Schedules.SlotRow> rows, Instant now) {
+        Instant next = Instant.MAX;
+        for (Schedules.SlotRow s : rows) {
+            for (Instant t : new Instant[] {s.releasesAt(), s.flowsBackAt(), s.startsAt()}) {
+                if (t != null && t.isAfter(now) && t.isBefore(next)) {
+                    next = t;
+                }
+            }
+        }
+        return next;
+    }
+
+    private List<SlotView> search(Query q, Instant now) {
+        return views(schedules.slots(q.date(), blankToNull(q.departmentCode()), q.organizationId(),
+                q.practitionerId()), q, now);
+    }
+
+    private List<SlotView> views(List<Schedules.SlotRow> rows, Query q, Instant now) {
         Map<String, String> departments = directory.departments();
-        var views = schedules.slots(q.date(), blankToNull(q.departmentCode()), q.organizationId(), q.practitionerId())
-                .stream().map(s -> {
+        var views = rows.stream().map(s -> {
                     Organization org = directory.organization(s.organizationId()).orElse(null);
                     Practitioner p = s.practitionerId() == null ? null
                             : directory.practitioner(s.practitionerId()).orElse(null);

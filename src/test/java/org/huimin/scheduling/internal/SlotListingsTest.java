@@ -1,0 +1,113 @@
+package org.huimin.scheduling.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+class SlotListingsTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 12, 7);
+    private static final SlotListings.Key KEY = new SlotListings.Key(DAY, "03", null, null);
+
+    private final AtomicInteger queries = new AtomicInteger();
+    private final Supplier<List<Schedules.SlotRow>> query = () -> {
+        queries.incrementAndGet();
+        return new ArrayList<>();
+    };
+
+    @AfterEach
+    void clearSynchronization() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+    }
+
+    @Test
+    void listingsOfAnUnchangedDayShareOneRead() {
+        SlotListings listings = new SlotListings(Duration.ofMinutes(1), 100);
+        var first = listings.get(KEY, query);
+        var second = listings.get(KEY, query);
+        assertThat(queries).hasValue(1);
+        assertThat(second).isSameAs(first);
+        listings.get(new SlotListings.Key(DAY, "04", null, null), query);
+        assertThat(queries).as("another department is another listing").hasValue(2);
+    }
+
+    @Test
+    void aWriteOutsideATransactionDropsTheDaysListingsAtOnce() {
+        SlotListings listings = new SlotListings(Duration.ofMinutes(1), 100);
+        listings.get(KEY, query);
+        listings.changed(DAY.plusDays(1), "03");
+        listings.changed(DAY, "04");
+        listings.get(KEY, query);
+        assertThat(queries).as("another day's or department's write").hasValue(1);
+        listings.changed(DAY, "03");
+        listings.get(KEY, query);
+        assertThat(queries).hasValue(2);
+    }
+
+    @Test
+    void aWholeDayListingChangesWithEveryDepartment() {
+        SlotListings listings = new SlotListings(Duration.ofMinutes(1), 100);
+        SlotListings.Key day = new SlotListings.Key(DAY, null, null, null);
+        listings.get(day, query);
+        listings.changed(DAY, "50");
+        listings.get(day, query);
+        assertThat(queries).hasValue(2);
+        assertThat(listings.version(DAY, null)).isEqualTo(1);
+        assertThat(listings.version(DAY, "50")).isEqualTo(1);
+        assertThat(listings.version(DAY, "03")).isZero();
+    }
+
+    @Test
+    void aWriteInATransactionDropsTheDaysListingsWhenItEnds() {
+        SlotListings listings = new SlotListings(Duration.ofMinutes(1), 100);
+        listings.get(KEY, query);
+        TransactionSynchronizationManager.initSynchronization();
+        listings.changed(DAY, "03");
+        listings.get(KEY, query);
+        assertThat(queries).as("until the commit others still see the committed state").hasValue(1);
+        List<TransactionSynchronization> pending = TransactionSynchronizationManager.getSynchronizations();
+        TransactionSynchronizationManager.clearSynchronization();
+        pending.forEach(s -> s.afterCompletion(TransactionSynchronization.STATUS_COMMITTED));
+        listings.get(KEY, query);
+        assertThat(queries).hasValue(2);
+    }
+
+    @Test
+    void aListingReadWhileAWriteCommitsIsNotServedAfterIt() {
+        SlotListings listings = new SlotListings(Duration.ofMinutes(1), 100);
+        // the listing reads the version, then its query runs while a write commits and bumps the version
+        listings.get(KEY, () -> {
+            queries.incrementAndGet();
+            listings.changed(DAY, "03");
+            return new ArrayList<>();
+        });
+        listings.get(KEY, query);
+        assertThat(queries).hasValue(2);
+    }
+
+    @Test
+    void listingsExpireAfterTheTtlAndZeroSwitchesTheCacheOff() throws InterruptedException {
+        SlotListings shortLived = new SlotListings(Duration.ofMillis(30), 100);
+        shortLived.get(KEY, query);
+        Thread.sleep(80);
+        shortLived.get(KEY, query);
+        assertThat(queries).hasValue(2);
+
+        SlotListings off = new SlotListings(Duration.ZERO, 100);
+        off.get(KEY, query);
+        off.get(KEY, query);
+        assertThat(queries).hasValue(4);
+    }
+}
