@@ -3,7 +3,7 @@
  *
  *   java bench/BookingFlashCrowd.java [--base http://127.0.0.1:8080] [--clients 2000] [--practitioners 25]
  *       [--places 500] [--concurrency 64] [--searchers 4] [--seconds 120] [--setup-seconds 900] [--warmup-seconds 45]
- *       [--psql "-h 127.0.0.1 -U postgres -d huimin"]
+ *       [--psql "-h 127.0.0.1 -U postgres -d huimin"] [--latency-log attempts.txt]
  *
  * Setup (not measured): as the scheduler, adds one evening session for each of the most popular practitioners of the
  * scheduler's hospital on a released day, all places in the ONLINE pool (places / practitioners each); registers the
@@ -22,6 +22,7 @@
  * confirmed beyond a slot's capacity: from the responses and, with --psql, from the database), lost (a 201 booking
  * missing or not BOOKED when read back), searches_per_s, and pgbench_single_row_update_tps: pgbench on the same
  * database, in the same run, updating one row from --concurrency clients (needs --psql and the pgbench tool).
+ * --latency-log writes one line per booking attempt: microseconds from the crowd's start, latency, status.
  */
 import java.net.URI;
 import java.net.URLEncoder;
@@ -56,13 +57,64 @@ public class BookingFlashCrowd {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static String base;
 
-    record Res(int status, String body) {
+    /** A response; the body is decoded only when asked for (a listing is tens of kilobytes). */
+    record Res(int status, byte[] raw) {
+        Res(int status, String text) {
+            this(status, text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        String body() {
+            return new String(raw, StandardCharsets.UTF_8);
+        }
+
+        /**
+         * The slotIds of the listed items with this serviceName, found in the raw bytes: the load generator shares
+         * the two cores with the server, and decoding every listing took a third of its CPU.
+         */
+        List<String> slotIdsOfService(String serviceName) {
+            byte[] needle = ("\"serviceName\":\"" + serviceName + "\"").getBytes(StandardCharsets.UTF_8);
+            byte[] idKey = "\"slotId\":\"".getBytes(StandardCharsets.UTF_8);
+            List<String> ids = new ArrayList<>();
+            for (int at = indexOf(raw, needle, 0); at >= 0; at = indexOf(raw, needle, at + needle.length)) {
+                int item = at;
+                while (item > 0 && raw[item] != '{') {
+                    item--;
+                }
+                int id = indexOf(raw, idKey, item);
+                if (id >= 0 && id < at) {
+                    int from = id + idKey.length;
+                    int to = from;
+                    while (raw[to] != '"') {
+                        to++;
+                    }
+                    ids.add(new String(raw, from, to - from, StandardCharsets.ISO_8859_1));
+                }
+            }
+            return ids;
+        }
+
+        private static int indexOf(byte[] hay, byte[] needle, int from) {
+            outer:
+            for (int i = from; i <= hay.length - needle.length; i++) {
+                if (hay[i] != needle[0]) {
+                    continue;
+                }
+                for (int k = 1; k < needle.length; k++) {
+                    if (hay[i + k] != needle[k]) {
+                        continue outer;
+                    }
+                }
+                return i;
+            }
+            return -1;
+        }
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = new HashMap<>(Map.of("--base", "http://127.0.0.1:8080", "--clients", "2000",
                 "--practitioners", "25", "--places", "500", "--concurrency", "64", "--searchers", "4",
                 "--seconds", "120", "--setup-seconds", "900", "--psql", "", "--warmup-seconds", "45"));
+        opt.put("--latency-log", "");
         for (int i = 0; i + 1 < args.length; i += 2) {
             opt.put(args[i], args[i + 1]);
         }
@@ -214,6 +266,7 @@ public class BookingFlashCrowd {
         Map<String, AtomicInteger> confirmedPerSlot = new ConcurrentHashMap<>();
         Map<String, String> confirmed = new ConcurrentHashMap<>(); // appointment -> client token
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        List<String> attemptLog = Collections.synchronizedList(new ArrayList<>()); // start_us latency_us status
         AtomicInteger errors = new AtomicInteger();
         AtomicBoolean crowdDone = new AtomicBoolean();
         AtomicInteger searches = new AtomicInteger();
@@ -254,12 +307,8 @@ public class BookingFlashCrowd {
                         if (!open.isEmpty()) {
                             break;
                         }
-                        for (String item : items(get("/api/v1/slots?date=" + day + "&department=" + dept
-                                + "&organizationId=" + org + "&availableOnly=true", token).body())) {
-                            if (item.contains("\"serviceName\":\"" + tag + "\"")) {
-                                open.add(first(item, "slotId"));
-                            }
-                        }
+                        open.addAll(get("/api/v1/slots?date=" + day + "&department=" + dept + "&organizationId="
+                                + org + "&availableOnly=true", token).slotIdsOfService(tag));
                     }
                     if (open.isEmpty()) {
                         return null; // sold out
@@ -269,6 +318,8 @@ public class BookingFlashCrowd {
                     Res res = post("/api/v1/appointments", "{\"slotId\":\"" + slot + "\"}", token,
                             "bench-" + UUID.randomUUID());
                     latencies.add(System.nanoTime() - s0);
+                    attemptLog.add((s0 - t0Holder[0]) / 1000 + " " + (System.nanoTime() - s0) / 1000 + " "
+                            + res.status());
                     if (res.status() == 201) {
                         confirmed.put(first(res.body(), "appointmentId"), token);
                         confirmedPerSlot.computeIfAbsent(slot, k -> new AtomicInteger()).incrementAndGet();
@@ -322,7 +373,12 @@ public class BookingFlashCrowd {
         System.out.printf("bookings_per_s: %.0f bookings/s%n", confirmed.size() / crowdSeconds);
         System.out.printf("sold_out_after: %.2f s%n", crowdSeconds);
         System.out.printf("p50_ms: %.1f ms%n", pct(sorted, 0.50));
+        System.out.printf("p90_ms: %.1f ms%n", pct(sorted, 0.90));
         System.out.printf("p99_ms: %.1f ms%n", pct(sorted, 0.99));
+        System.out.printf("max_ms: %.1f ms%n", pct(sorted, 1.0));
+        if (!opt.get("--latency-log").isBlank()) {
+            Files.write(Path.of(opt.get("--latency-log")), attemptLog);
+        }
         System.out.printf("booking_attempts: %d requests%n", sorted.length);
         System.out.printf("oversold: %d places%n", oversold + (dbOversold == null ? 0 : dbOversold));
         System.out.printf("lost: %d bookings%n", lost);
@@ -497,7 +553,7 @@ public class BookingFlashCrowd {
             if (close) {
                 close();
             }
-            return new Res(code, buf.toString(StandardCharsets.UTF_8));
+            return new Res(code, buf.toByteArray());
         }
 
         private String line() throws java.io.IOException {
