@@ -121,6 +121,7 @@ class SecurityConfig {
                 })
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .oauth2ResourceServer(rs -> rs
+                        .bearerTokenResolver(new AuthorizationHeaderTokens())
                         .authenticationManagerResolver(issuers(tokens, oidcIssuer, oidcRolesClaim))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(denied));
