@@ -6,6 +6,8 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -30,6 +32,17 @@ public class PersonalDataCipher {
     private final SecretKeySpec encryptionKey;
     private final SecretKeySpec indexKey;
     private final SecureRandom random = new SecureRandom();
+    /*
+     * Cipher.getInstance and Mac.getInstance look the algorithm up among the security providers on every call: in the
+     * health-code verification profile that lookup was nearly all of a decryption. Instances are not thread-safe but
+     * can be used again, so each call borrows one and gives it back (a cipher is initialised with its IV every
+     * time; a MAC keeps its key and is reset by doFinal). A failed instance is not given back.
+     */
+    private static final int POOLED = 64;
+    private final ConcurrentLinkedDeque<Cipher> ciphers = new ConcurrentLinkedDeque<>();
+    private final ConcurrentLinkedDeque<Mac> macs = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger pooledCiphers = new AtomicInteger();
+    private final AtomicInteger pooledMacs = new AtomicInteger();
 
     public PersonalDataCipher(Secrets secrets, @Value("${huimin.privacy.encryption-key:}") String encryptionKey,
             @Value("${huimin.privacy.blind-index-key:}") String blindIndexKey) {
@@ -45,9 +58,10 @@ public class PersonalDataCipher {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = cipher();
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, iv));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+            giveBack(cipher);
             return PREFIX + Base64.getEncoder().encodeToString(
                     ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
         } catch (GeneralSecurityException e) {
@@ -65,9 +79,11 @@ public class PersonalDataCipher {
         }
         try {
             byte[] all = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = cipher();
             cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
-            return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
+            String plain = new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
+            giveBack(cipher);
+            return plain;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("decryption failed (tampered value or wrong key)", e);
         }
@@ -79,11 +95,39 @@ public class PersonalDataCipher {
             return null;
         }
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(indexKey);
-            return HexFormat.of().formatHex(mac.doFinal(plain.getBytes(StandardCharsets.UTF_8)));
+            Mac mac = macs.pollFirst();
+            if (mac == null) {
+                mac = Mac.getInstance("HmacSHA256");
+                mac.init(indexKey);
+            } else {
+                pooledMacs.decrementAndGet();
+            }
+            String index = HexFormat.of().formatHex(mac.doFinal(plain.getBytes(StandardCharsets.UTF_8)));
+            if (pooledMacs.incrementAndGet() <= POOLED) {
+                macs.offerFirst(mac);
+            } else {
+                pooledMacs.decrementAndGet();
+            }
+            return index;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("blind index failed", e);
+        }
+    }
+
+    private Cipher cipher() throws GeneralSecurityException {
+        Cipher cipher = ciphers.pollFirst();
+        if (cipher == null) {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        }
+        pooledCiphers.decrementAndGet();
+        return cipher;
+    }
+
+    private void giveBack(Cipher cipher) {
+        if (pooledCiphers.incrementAndGet() <= POOLED) {
+            ciphers.offerFirst(cipher);
+        } else {
+            pooledCiphers.decrementAndGet();
         }
     }
 }
