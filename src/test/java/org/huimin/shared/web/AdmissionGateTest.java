@@ -48,19 +48,7 @@ class AdmissionGateTest {
     @Test
     void refusesWith503AndRetryAfterWhenNoPlaceFreesInTime() throws Exception {
         AdmissionGate gate = gate(1, Duration.ofMillis(50));
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread holder = start(() -> {
-            try {
-                gate.doFilter(api("/api/v1/slots", Locale.ENGLISH), new MockHttpServletResponse(), (rq, rs) -> {
-                    inside.countDown();
-                    await(release);
-                });
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        Holder holder = hold(gate);
 
         MockHttpServletResponse refused = new MockHttpServletResponse();
         boolean[] reached = {false};
@@ -74,46 +62,25 @@ class AdmissionGateTest {
                 .contains("try again in 1 seconds");
         assertThat(gate.refused()).isEqualTo(1);
         assertThat(gate.running()).isEqualTo(1);
-        release.countDown();
-        holder.join(5_000);
+        holder.release();
         assertThat(gate.running()).isZero();
     }
 
     @Test
     void theRefusalSpeaksChineseByDefault() throws Exception {
         AdmissionGate gate = gate(1, Duration.ZERO);
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread holder = start(() -> {
-            try {
-                gate.doFilter(api("/fhir/r4/Slot", Locale.SIMPLIFIED_CHINESE), new MockHttpServletResponse(),
-                        (rq, rs) -> {
-                            inside.countDown();
-                            await(release);
-                        });
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        Holder holder = hold(gate);
         MockHttpServletResponse refused = new MockHttpServletResponse();
         gate.doFilter(api("/fhir/r4/Slot", Locale.SIMPLIFIED_CHINESE), refused, (rq, rs) -> { });
         assertThat(refused.getContentAsString()).contains("系统繁忙").contains("未做任何更改");
-        release.countDown();
-        holder.join(5_000);
+        holder.release();
     }
 
     @Test
     void waitersAreAdmittedInArrivalOrder() throws Exception {
         AdmissionGate gate = gate(1, Duration.ofSeconds(20));
         List<Integer> order = new CopyOnWriteArrayList<>();
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread holder = start(() -> run(gate, () -> {
-            inside.countDown();
-            await(release);
-        }));
-        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        Holder holder = hold(gate);
         Thread[] waiters = new Thread[5];
         for (int i = 0; i < waiters.length; i++) {
             int n = i;
@@ -124,8 +91,7 @@ class AdmissionGateTest {
             }
         }
         assertThat(gate.waiting()).isEqualTo(5);
-        release.countDown();
-        holder.join(5_000);
+        holder.release();
         for (Thread t : waiters) {
             t.join(5_000);
         }
@@ -152,27 +118,39 @@ class AdmissionGateTest {
     @Test
     void pagesAndAssetsAreNotGated() throws Exception {
         AdmissionGate gate = gate(1, Duration.ZERO);
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread holder = start(() -> run(gate, () -> {
-            inside.countDown();
-            await(release);
-        }));
-        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        Holder holder = hold(gate);
         for (String path : List.of("/", "/console/", "/assets/index-abc.js", "/actuator/health", "/apix")) {
             boolean[] reached = {false};
             gate.doFilter(api(path, Locale.ENGLISH), new MockHttpServletResponse(), (rq, rs) -> reached[0] = true);
             assertThat(reached[0]).as(path).isTrue();
         }
         assertThat(gate.refused()).isZero();
-        release.countDown();
-        holder.join(5_000);
+        holder.release();
     }
 
     @Test
     void needsAtLeastOnePlace() {
         assertThatThrownBy(() -> gate(0, Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> gate(1, Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A request holding the gate's only place until released. */
+    private record Holder(Thread thread, CountDownLatch latch) {
+        void release() throws InterruptedException {
+            latch.countDown();
+            thread.join(5_000);
+        }
+    }
+
+    private static Holder hold(AdmissionGate gate) throws InterruptedException {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread thread = start(() -> run(gate, () -> {
+            inside.countDown();
+            await(release);
+        }));
+        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        return new Holder(thread, release);
     }
 
     private static void run(AdmissionGate gate, Runnable body) {
