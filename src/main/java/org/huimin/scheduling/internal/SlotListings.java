@@ -36,19 +36,24 @@ final class SlotListings {
     private record Entry(long version, List<Schedules.SlotRow> rows) {
     }
 
-    private final Cache<Key, Entry> entries;
     /** The version of one department's day, or of the whole day ({@code departmentCode} null). */
     private record Scope(LocalDate day, String departmentCode) {
     }
 
+    private final Cache<Key, Entry> entries;
     private final ConcurrentHashMap<Scope, AtomicLong> versions = new ConcurrentHashMap<>();
     private final boolean enabled;
 
     /** {@code ttl} zero switches the cache off. */
     SlotListings(Duration ttl, int maximumListings) {
         this.enabled = !ttl.isZero() && !ttl.isNegative();
-        this.entries = Caffeine.newBuilder().expireAfterWrite(enabled ? ttl : Duration.ofMillis(1))
-                .maximumSize(Math.max(1, maximumListings)).build();
+        this.entries = cache(ttl, maximumListings);
+    }
+
+    /** A bounded cache whose entries live at most {@code ttl} (shared with the rendered listings of SlotSearch). */
+    static <K, V> Cache<K, V> cache(Duration ttl, int maximumSize) {
+        return Caffeine.newBuilder().expireAfterWrite(ttl.isZero() || ttl.isNegative() ? Duration.ofMillis(1) : ttl)
+                .maximumSize(Math.max(1, maximumSize)).build();
     }
 
     List<Schedules.SlotRow> get(Key key, Supplier<List<Schedules.SlotRow>> query) {

@@ -2,7 +2,6 @@ package org.huimin.scheduling.internal;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -12,7 +11,6 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.huimin.directory.Organization;
 import org.huimin.directory.Practitioner;
@@ -38,10 +36,7 @@ public class SlotSearch {
         this.schedules = schedules;
         this.directory = directory;
         this.clock = clock;
-        this.rendered = Caffeine.newBuilder().maximumSize(2_000)
-                .expireAfterWrite(properties.listingCacheTtl().isZero() || properties.listingCacheTtl().isNegative()
-                        ? Duration.ofMillis(1) : properties.listingCacheTtl())
-                .build();
+        this.rendered = SlotListings.cache(properties.listingCacheTtl(), 2_000);
     }
 
     /** A listing's parameters apart from the caller's position, with the caller's channel. */
