@@ -2,8 +2,9 @@
  * The 8 a.m. flash crowd against a running Huimin server (PostgreSQL), loopback only, bounded in requests and time.
  *
  *   java bench/BookingFlashCrowd.java [--base http://127.0.0.1:8080] [--clients 2000] [--practitioners 25]
- *       [--places 500] [--concurrency 64] [--searchers 4] [--seconds 120] [--setup-seconds 900] [--warmup-seconds 45]
- *       [--psql "-h 127.0.0.1 -U postgres -d huimin"] [--latency-log attempts.txt]
+ *       [--places 500] [--concurrency 64] [--searchers 4] [--search-rate 300] [--seconds 120] [--setup-seconds 900]
+ *       [--warmup-seconds 45] [--psql "-h 127.0.0.1 -U postgres -d huimin"] [--latency-log attempts.txt]
+ *       [--statements 25]
  *
  * Setup (not measured): as the scheduler, adds one evening session for each of the most popular practitioners of the
  * scheduler's hospital on a released day, all places in the ONLINE pool (places / practitioners each); registers the
@@ -13,16 +14,19 @@
  * Then every client at once, as residents do at release time: the page has shown the bench slots since before the
  * release, so each books one of them (a random one: everybody wants the popular doctors) with an Idempotency-Key the
  * moment the crowd starts; a full slot (409) makes them list the department's slots with places left and try another,
- * up to 5 tries (a sold-out department sends them to the next one). Meanwhile `--searchers`
- * threads search slots of other days and departments (background traffic). Afterwards every confirmed booking is
- * read back, slots are checked against their capacity, the bench bookings are cancelled and the bench templates
- * deactivated.
+ * up to 5 tries (a sold-out department sends them to the next one). Meanwhile `--searchers` threads search slots of
+ * other days and departments (background traffic) at `--search-rate` searches a second in all (0: each as fast as the
+ * server answers, which makes the background grow with every saving in the server). With --psql, the database is
+ * vacuumed after the warm-up (autovacuum's job on a production server; it is off on some test machines). Afterwards
+ * every confirmed booking is read back, slots are checked against their capacity, the bench bookings are cancelled
+ * and the bench templates deactivated.
  *
  * Prints one line per metric: bookings_per_s, p50_ms, p99_ms (POST /appointments, every attempt), oversold (places
  * confirmed beyond a slot's capacity: from the responses and, with --psql, from the database), lost (a 201 booking
  * missing or not BOOKED when read back), searches_per_s, and pgbench_single_row_update_tps: pgbench on the same
  * database, in the same run, updating one row from --concurrency clients (needs --psql and the pgbench tool).
  * --latency-log writes one line per booking attempt: microseconds from the crowd's start, latency, status.
+ * --statements N prints PostgreSQL's N most expensive statements of the crowd (needs pg_stat_statements).
  */
 import java.net.URI;
 import java.net.URLEncoder;
@@ -115,6 +119,8 @@ public class BookingFlashCrowd {
                 "--practitioners", "25", "--places", "500", "--concurrency", "64", "--searchers", "4",
                 "--seconds", "120", "--setup-seconds", "900", "--psql", "", "--warmup-seconds", "45"));
         opt.put("--latency-log", "");
+        opt.put("--statements", "0");
+        opt.put("--search-rate", "300");
         for (int i = 0; i + 1 < args.length; i += 2) {
             opt.put(args[i], args[i + 1]);
         }
@@ -127,6 +133,7 @@ public class BookingFlashCrowd {
         int places = Integer.parseInt(opt.get("--places"));
         int concurrency = Integer.parseInt(opt.get("--concurrency"));
         int searchers = Integer.parseInt(opt.get("--searchers"));
+        double searchRate = Double.parseDouble(opt.get("--search-rate"));
         String psql = opt.get("--psql");
         long setupDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(opt.get("--setup-seconds")));
 
@@ -151,6 +158,9 @@ public class BookingFlashCrowd {
         }
         LocalDate day = LocalDate.now(ZONE).plusDays(3);
         String tag = "压测" + UUID.randomUUID().toString().substring(0, 6);
+        if (!psql.isBlank()) { // an earlier run that did not finish left its sessions behind
+            sql(psql, benchCleanup("service_name like '压测%'"));
+        }
         int perDoctor = places / practitioners;
         int slotsPerSession = 4;
         int capacity = perDoctor / slotsPerSession;
@@ -259,6 +269,15 @@ public class BookingFlashCrowd {
         warm.shutdown();
         warm.awaitTermination(Long.parseLong(opt.get("--warmup-seconds")) + 60, TimeUnit.SECONDS);
         System.out.printf("warmup_bookings: %d booked and cancelled%n", warmBookings.get());
+        if (!psql.isBlank()) {
+            // what autovacuum does on a production server between busy hours (it is off on some test machines): the
+            // warm-up and earlier runs leave dead row versions behind that every later read and update steps over
+            long v0 = System.nanoTime();
+            String autovacuum = sql(psql, "show autovacuum").strip();
+            sql(psql, "vacuum analyze");
+            System.out.printf("vacuum_before_crowd: %.1f s (autovacuum %s on this server)%n",
+                    (System.nanoTime() - v0) / 1e9, autovacuum);
+        }
 
         // --- the flash crowd
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(opt.get("--seconds")));
@@ -275,7 +294,18 @@ public class BookingFlashCrowd {
         for (int s = 0; s < searchers; s++) {
             String token = ready.get(s % ready.size());
             background.submit(() -> {
+                // open loop: the background is the rest of the region looking at other days, at its own pace, not
+                // a load that grows with whatever the server has left over (0: as fast as the server answers)
+                long every = searchRate > 0 ? (long) (1e9 * searchers / searchRate) : 0;
+                long next = System.nanoTime();
                 while (!crowdDone.get() && System.nanoTime() < deadline) {
+                    if (every > 0) {
+                        long now = System.nanoTime();
+                        if (next > now) {
+                            TimeUnit.NANOSECONDS.sleep(next - now);
+                        }
+                        next = Math.max(next + every, System.nanoTime() - every); // no burst to catch up
+                    }
                     var r = ThreadLocalRandom.current();
                     get("/api/v1/slots?date=" + LocalDate.now(ZONE).plusDays(1 + r.nextInt(6)) + "&department="
                             + allDepartments.get(r.nextInt(allDepartments.size())), token);
@@ -337,6 +367,11 @@ public class BookingFlashCrowd {
                 return null;
             }));
         }
+        int statements = Integer.parseInt(opt.get("--statements"));
+        if (statements > 0 && !psql.isBlank()) {
+            sql(psql, "select pg_stat_statements_reset()");
+        }
+        System.out.printf("crowd_started_at: %d epoch_ms%n", System.currentTimeMillis());
         t0Holder[0] = System.nanoTime();
         start.countDown();
         for (var f : runs) {
@@ -345,6 +380,13 @@ public class BookingFlashCrowd {
         double crowdSeconds = Math.max(lastSuccessAt.get(), 1) / 1000.0;
         double wall = (System.nanoTime() - t0Holder[0]) / 1e9;
         crowdDone.set(true);
+        System.out.printf("crowd_ended_at: %d epoch_ms%n", System.currentTimeMillis());
+        if (statements > 0 && !psql.isBlank()) {
+            // where the database's time went during the crowd (needs the pg_stat_statements extension)
+            System.out.println(sqlAll(psql, "select calls, round(total_exec_time::numeric, 1) as ms, "
+                    + "left(regexp_replace(query, '\\s+', ' ', 'g'), 110) from pg_stat_statements "
+                    + "order by total_exec_time desc limit " + statements));
+        }
         crowd.shutdown();
         background.shutdown();
         background.awaitTermination(30, TimeUnit.SECONDS);
@@ -396,6 +438,10 @@ public class BookingFlashCrowd {
         for (String t : templates) {
             post("/api/v1/schedules/templates/" + t + "/deactivate", null, scheduler, null);
         }
+        if (!psql.isBlank()) {
+            // and the bench's sessions go: kept, each run would add 25 sessions to the listings the next run reads
+            System.out.println("cleanup: " + sql(psql, benchCleanup("service_name = '" + tag + "'")));
+        }
 
         // --- the yardstick: pgbench updating one row from as many clients
         if (!psql.isBlank()) {
@@ -442,6 +488,24 @@ public class BookingFlashCrowd {
             throw new IllegalStateException("psql: " + out);
         }
         return out.lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("");
+    }
+
+    /** Deletes the bench sessions matching {@code where} with their slots, pools and appointments. */
+    static String benchCleanup(String where) {
+        String sessions = "select id from scheduling_session where " + where;
+        return "begin; delete from scheduling_appointment where session_id in (" + sessions + "); "
+                + "delete from scheduling_pool where slot_id in (select id from scheduling_slot where session_id in ("
+                + sessions + ")); delete from scheduling_slot where session_id in (" + sessions + "); "
+                + "delete from scheduling_session where " + where + "; commit";
+    }
+
+    static String sqlAll(String psql, String query) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("psql", "-At", "-F", " | ", "-c", query));
+        cmd.addAll(Arrays.asList(psql.trim().split("\\s+")));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out.strip();
     }
 
     static double pct(long[] sorted, double p) {

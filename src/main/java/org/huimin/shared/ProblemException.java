@@ -25,7 +25,9 @@ public class ProblemException extends RuntimeException {
 
     public ProblemException(HttpStatus status, String type, String messageCode, List<FieldProblem> fieldErrors,
             Map<String, Object> properties, Object... args) {
-        super(type + ": " + messageCode);
+        // a client's problem (4xx) is an answer, not a fault: it carries no stack trace, which at release time, when
+        // most booking attempts meet a full slot, was a noticeable share of each refusal's cost
+        super(type + ": " + messageCode, null, false, !status.is4xxClientError());
         this.status = status;
         this.type = type;
         this.messageCode = messageCode;

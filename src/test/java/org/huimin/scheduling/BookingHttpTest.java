@@ -266,6 +266,88 @@ class BookingHttpTest extends HttpTest {
         assertThat(available(slotId, day, person("并发线上").token())).isEqualTo(5);
     }
 
+    /**
+     * Stop-service while the window books the same session: every booking either is refused as stopped or exists
+     * when the stop sweeps the session, so none is left BOOKED in a stopped session with a resident never told.
+     */
+    @Test
+    void aSessionStoppedWhileItIsBeingBookedKeepsNoBooking() throws Exception {
+        String scheduler = api.login("scheduler");
+        String nurse = api.login("nurse");
+        LocalDate day = today().plusDays(3);
+        String service = "停诊并发-" + UUID.randomUUID().toString().substring(0, 8);
+        String org = api.get("/api/v1/schedules/templates", scheduler).json().get("items").get(0)
+                .get("organizationId").asString();
+        assertThat(api.post("/api/v1/schedules/templates", json("organizationId", org, "departmentCode", "03",
+                "serviceName", service, "dayOfWeek", String.valueOf(day.getDayOfWeek().getValue()), "period",
+                "EVENING", "start", "18:00", "end", "19:00", "slotMinutes", "15", "slotCapacity", "10",
+                "registrationType", "GENERAL", "fee", "10.00", "poolShares", "ONSITE:100"), scheduler).status())
+                .isEqualTo(201);
+        List<JsonNode> ours = new ArrayList<>();
+        for (JsonNode s : slots(day, nurse, "organizationId=" + org + "&department=03")) {
+            if (service.equals(s.path("serviceName").asString(""))) {
+                ours.add(s);
+            }
+        }
+        assertThat(ours).hasSize(4);
+        String session = ours.get(0).get("sessionId").asString();
+        List<String> residents = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            residents.add(person("停诊" + "甲乙丙丁戊己庚辛壬癸".charAt(i % 10) + "子丑寅".charAt(i / 10)).residentId());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> results = new ArrayList<>();
+        for (int i = 0; i < residents.size(); i++) {
+            String resident = residents.get(i);
+            String slotId = ours.get(i % ours.size()).get("slotId").asString();
+            results.add(pool.submit(() -> {
+                start.await();
+                return book(nurse, json("slotId", slotId, "residentId", resident, "channel", "WINDOW"), null);
+            }));
+            if (i == 8) { // the stop comes in the middle of the bookings
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return api.post("/api/v1/schedules/sessions/" + session + "/stop", json("reason", "临时停诊"),
+                            scheduler);
+                }));
+            }
+        }
+        start.countDown();
+        List<String> unexpected = new ArrayList<>();
+        for (Future<Response> f : results) {
+            Response r = f.get();
+            boolean stoppedRefusal = r.status() == 409 && r.json().get("type").asString().endsWith("session-stopped");
+            if (r.status() != 200 && r.status() != 201 && !stoppedRefusal) {
+                unexpected.add(r.status() + " " + r.raw());
+            }
+        }
+        pool.shutdown();
+        assertThat(unexpected).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from scheduling_appointment where session_id = ? and status = "
+                + "'BOOKED'", Long.class, UUID.fromString(session))).isZero();
+        // every place taken belongs to an appointment that the stop ended
+        assertThat(jdbc.queryForObject("select coalesce(sum(p.booked), 0) from scheduling_pool p join scheduling_slot s "
+                + "on s.id = p.slot_id where s.session_id = ?", Long.class, UUID.fromString(session)))
+                .isEqualTo(jdbc.queryForObject("select count(*) from scheduling_appointment where session_id = ? "
+                        + "and status = 'STOPPED'", Long.class, UUID.fromString(session)));
+    }
+
+    @Test
+    void aListingWithABadDateOrIdIsAFieldError() {
+        String token = api.login("nurse");
+        Response badDate = api.get("/api/v1/slots?date=2026-13-01", token);
+        assertThat(badDate.status()).isEqualTo(400);
+        assertThat(badDate.isProblem()).isTrue();
+        assertThat(badDate.json().get("errors").get(0).get("field").asString()).isEqualTo("date");
+        assertThat(api.get("/api/v1/slots", token).json().get("errors").get(0).get("field").asString())
+                .isEqualTo("date");
+        Response badOrg = api.get("/api/v1/slots?date=" + today() + "&organizationId=nope", token);
+        assertThat(badOrg.status()).isEqualTo(400);
+        assertThat(badOrg.json().get("errors").get(0).get("field").asString()).isEqualTo("organizationId");
+        assertThat(api.get("/api/v1/slots?date=" + today() + "&availableOnly=maybe", token).status()).isEqualTo(400);
+    }
+
     @Test
     void schedulersGetFieldErrorsForBadTemplatesAndResidentsCannotTouchSchedules() {
         String scheduler = api.login("scheduler");

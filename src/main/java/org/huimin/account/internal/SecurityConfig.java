@@ -86,6 +86,12 @@ class SecurityConfig {
         return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
     }
 
+    /** The strict firewall, its character rules checked without regular expressions (see {@link FirewallCharacters}). */
+    @Bean
+    org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer firewall() {
+        return web -> web.httpFirewall(FirewallCharacters.firewall());
+    }
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, TokenService tokens, ProblemWriter problems,
             AuditLog audit, java.util.List<org.huimin.shared.security.PublicEndpoint> publicEndpoints,

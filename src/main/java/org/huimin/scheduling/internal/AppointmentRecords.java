@@ -25,20 +25,31 @@ class AppointmentRecords {
         this.jdbc = jdbc;
     }
 
-    void insert(Appointment a, String activeKey) {
-        jdbc.sql("""
+    /**
+     * Inserts a BOOKED appointment if its session is still open, in a statement of its own (so, under read committed,
+     * with a view taken after the place was taken): a stop-service that committed while this booking waited for the
+     * pool row is seen here, and one that commits later first waits for this booking's pool row and then ends it
+     * with the others (see {@link Schedules#lockPlaces}). False when the session has been stopped.
+     */
+    boolean insertIfOpen(Appointment a, String activeKey) {
+        return jdbc.sql("""
                 insert into scheduling_appointment (id, slot_id, session_id, pool, resident_id, organization_id,
                     department_code, practitioner_id, service_date, starts_at, ends_at, fee_fen, channel, booked_by, acting_for,
                     status, active_key, created_at)
-                values (:id, :slot, :session, :pool, :resident, :org, :dept, :pid, :day, :starts, :ends, :fee, :channel,
-                    :by, :actingFor, :status, :activeKey, :created)""")
+                select cast(:id as uuid), cast(:slot as uuid), cast(:session as uuid), cast(:pool as varchar(16)),
+                    cast(:resident as uuid), cast(:org as uuid), cast(:dept as varchar(8)), cast(:pid as uuid),
+                    cast(:day as date), cast(:starts as timestamp with time zone),
+                    cast(:ends as timestamp with time zone), cast(:fee as bigint), cast(:channel as varchar(16)),
+                    cast(:by as varchar(64)), cast(:actingFor as boolean), cast(:status as varchar(12)),
+                    cast(:activeKey as varchar(120)), cast(:created as timestamp with time zone)
+                where exists (select 1 from scheduling_session where id = :session and status = 'OPEN')""")
                 .param("id", a.id()).param("slot", a.slotId()).param("session", a.sessionId())
                 .param("pool", a.pool().name()).param("resident", a.residentId()).param("org", a.organizationId())
                 .param("dept", a.departmentCode()).param("pid", a.practitionerId()).param("day", a.day())
                 .param("starts", Schedules.utc(a.startsAt())).param("ends", Schedules.utc(a.endsAt()))
                 .param("fee", a.feeFen()).param("channel", a.channel().name()).param("by", a.bookedBy())
                 .param("actingFor", a.actingFor()).param("status", a.status().name()).param("activeKey", activeKey)
-                .param("created", Schedules.utc(a.createdAt())).update();
+                .param("created", Schedules.utc(a.createdAt())).update() == 1;
     }
 
     Optional<Appointment> find(UUID id) {

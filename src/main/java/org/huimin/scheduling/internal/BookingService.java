@@ -224,8 +224,10 @@ public class BookingService {
             Appointment a = new Appointment(id, slot.slotId(), slot.sessionId(), resident, slot.organizationId(),
                     slot.departmentCode(), slot.practitionerId(), slot.day(), slot.startsAt(), slot.endsAt(),
                     slot.feeFen(), channel, taken, AppointmentStatus.BOOKED, bookedBy, actingFor, now, null, null);
-            appointments.insert(a, resident + "|" + (slot.practitionerId() != null ? slot.practitionerId()
-                    : slot.sessionId()) + "|" + slot.day());
+            if (!appointments.insertIfOpen(a, resident + "|" + (slot.practitionerId() != null
+                    ? slot.practitionerId() : slot.sessionId()) + "|" + slot.day())) {
+                throw refused(BookingPolicy.Refusal.SESSION_STOPPED); // stopped while this booking was under way
+            }
             if (audited) { // in the same transaction: the entry exists exactly when the booking does
                 audit.recordWithin(AuditEvent.byCurrentActor("APPOINTMENT_BOOK", "Appointment", id.toString(),
                         Outcome.SUCCESS).withActingFor(actingFor ? resident.toString() : null).withPurpose("CARE")

@@ -33,7 +33,7 @@ class Schedules {
     Schedules(JdbcClient jdbc, JdbcTemplate batch, SchedulingProperties properties) {
         this.jdbc = jdbc;
         this.batch = batch;
-        this.listings = new SlotListings(properties.listingCacheTtl(), 2_000);
+        this.listings = new SlotListings(properties.listingCacheTtl(), properties.listingRefresh(), 2_000);
     }
 
     /** A weekly template (排班模板). */
@@ -193,11 +193,6 @@ class Schedules {
                 () -> querySlots(day, departmentCode, organizationId, practitionerId));
     }
 
-    /** The version of the listings of a department's day (or the whole day); see {@link SlotListings}. */
-    long listingVersion(LocalDate day, String departmentCode) {
-        return listings.version(day, departmentCode);
-    }
-
     boolean listingsCached() {
         return listings.enabled();
     }
@@ -308,6 +303,20 @@ class Schedules {
             listings.changed(day, departmentCode);
         }
         return stopped;
+    }
+
+    /**
+     * Locks the pool rows of a session until the transaction ends. A stop-service calls it after marking the session
+     * stopped and before ending its bookings: a booking that has taken a place holds its pool row until it commits,
+     * so the stop waits for it and then finds its appointment; a booking that comes later sees the session stopped
+     * when it inserts its appointment (see {@code AppointmentRecords.insertIfOpen}).
+     */
+    void lockPlaces(UUID sessionId) {
+        jdbc.sql("""
+                select p.slot_id from scheduling_pool p
+                where p.slot_id in (select s.id from scheduling_slot s where s.session_id = :s)
+                order by p.slot_id, p.pool for update""")
+                .param("s", sessionId).query((rs, n) -> n).list();
     }
 
     /** Capacity and places taken per session of a day, for the scheduler's overview. */

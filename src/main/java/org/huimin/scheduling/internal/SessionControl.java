@@ -98,6 +98,7 @@ public class SessionControl {
             if (!schedules.stopSession(sessionId, session.day(), session.departmentCode(), why)) {
                 throw new ProblemException(HttpStatus.CONFLICT, "session-stopped", "problem.session-stopped");
             }
+            schedules.lockPlaces(sessionId); // waits for bookings in flight, so that the sweep below sees them
             List<Appointment> ended = new ArrayList<>();
             for (Appointment a : appointments.bookedInSession(sessionId)) {
                 if (appointments.end(a.id(), AppointmentStatus.STOPPED, actor.username(), why, now)) {

@@ -2,10 +2,13 @@ package org.huimin.scheduling.internal;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -15,25 +18,28 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Slot listings of a day as the database last returned them, valid until anything that a listing shows changes on
- * that day. At release time residents list far more often than they book (in the flash-crowd benchmark 21,000
- * listings came with 2,200 booking attempts, and the listing query was 95% of PostgreSQL's time), while a booking
- * changes one pool row: a version per department and day, bumped by every write to that department's sessions,
- * slots or pools of the day (and one for the whole day, bumped by all of them), lets all the listings between two
- * bookings share one read.
+ * Slot listings of a day as the database last returned them. At release time residents list far more often than they
+ * book (in the flash-crowd benchmark 21,000 listings came with 2,200 booking attempts, and the listing query was 95% of
+ * PostgreSQL's time), while a booking changes one pool row: a version per department and day, bumped by every write
+ * to that department's sessions, slots or pools of the day (and one for the whole day, bumped by all of them), lets
+ * all the listings between two writes share one read.
  * <p>
- * Exact on one node: a write bumps the day's version after its transaction ends, and a listing is stored under the
- * version read <em>before</em> its query, so a listing read while a write was in flight is never served after that
- * write committed. Writes on other nodes do not reach this one; {@code ttl} bounds how stale a
- * listing can be there. Only listings are served from here: a booking reads and takes its place from the database.
- * Rows are computed into views per request, so release and flow-back times still apply to the second.
+ * While a department's day is being written to, as at 8 a.m. when every booking bumps its version, a listing is read
+ * again at most once per {@code refresh} (and by one caller at a time, the others keep getting the last read): a
+ * listing then shows every write committed more than {@code refresh} ago, never one older. Zero re-reads after every
+ * write: a write bumps the version after its transaction ends, and a listing is stored under the version read
+ * <em>before</em> its query, so a listing read while a write was in flight is never served after that write committed.
+ * Writes on other nodes do not reach this one; {@code ttl} bounds how stale a listing can be there. Only listings are
+ * served from here: a booking reads and takes its place from the database. Rows are computed into views per request,
+ * so release and flow-back times still apply to the second.
  */
 final class SlotListings {
 
     record Key(LocalDate day, String departmentCode, UUID organizationId, UUID practitionerId) {
     }
 
-    private record Entry(long version, List<Schedules.SlotRow> rows) {
+    /** Rows read at {@code readAt} (nanoTime, before the query) under the scope's {@code version}. */
+    private record Entry(long version, long readAt, List<Schedules.SlotRow> rows) {
     }
 
     /** The version of one department's day, or of the whole day ({@code departmentCode} null). */
@@ -42,32 +48,57 @@ final class SlotListings {
 
     private final Cache<Key, Entry> entries;
     private final ConcurrentHashMap<Scope, AtomicLong> versions = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key, Boolean> reading = new ConcurrentHashMap<>();
     private final boolean enabled;
+    private final long refreshNanos;
+    private final LongSupplier nanoClock;
 
-    /** {@code ttl} zero switches the cache off. */
-    SlotListings(Duration ttl, int maximumListings) {
-        this.enabled = !ttl.isZero() && !ttl.isNegative();
-        this.entries = cache(ttl, maximumListings);
+    /** {@code ttl} zero switches the cache off; {@code refresh} zero re-reads after every write. */
+    SlotListings(Duration ttl, Duration refresh, int maximumListings) {
+        this(ttl, refresh, maximumListings, System::nanoTime);
     }
 
-    /** A bounded cache whose entries live at most {@code ttl} (shared with the rendered listings of SlotSearch). */
+    SlotListings(Duration ttl, Duration refresh, int maximumListings, LongSupplier nanoClock) {
+        this.enabled = !ttl.isZero() && !ttl.isNegative();
+        this.entries = cache(ttl, maximumListings);
+        this.refreshNanos = refresh.isNegative() ? 0 : refresh.toNanos();
+        this.nanoClock = nanoClock;
+    }
+
+    /** A bounded cache whose entries live at most {@code ttl}. */
     static <K, V> Cache<K, V> cache(Duration ttl, int maximumSize) {
         return Caffeine.newBuilder().expireAfterWrite(ttl.isZero() || ttl.isNegative() ? Duration.ofMillis(1) : ttl)
                 .maximumSize(Math.max(1, maximumSize)).build();
     }
 
+    /**
+     * The listing's rows: the same list object for as long as it is served, so that what is derived from it (the
+     * rendered JSON in {@link SlotSearch}) can be kept with it.
+     */
     List<Schedules.SlotRow> get(Key key, Supplier<List<Schedules.SlotRow>> query) {
         if (!enabled) {
             return query.get();
         }
         long version = version(key.day(), key.departmentCode());
+        long now = nanoClock.getAsLong();
         Entry entry = entries.getIfPresent(key);
-        if (entry != null && entry.version() == version) {
+        if (entry != null && (entry.version() == version || now - entry.readAt() < refreshNanos)) {
             return entry.rows();
         }
-        List<Schedules.SlotRow> rows = List.copyOf(query.get());
-        entries.put(key, new Entry(version, rows));
-        return rows;
+        boolean alone = refreshNanos == 0 || entry == null || reading.putIfAbsent(key, Boolean.TRUE) == null;
+        if (!alone) {
+            return entry.rows(); // another caller is reading it right now
+        }
+        try {
+            // a new object for every read, even an empty one (List.copyOf would share one empty list)
+            List<Schedules.SlotRow> rows = Collections.unmodifiableList(new ArrayList<>(query.get()));
+            entries.put(key, new Entry(version, now, rows));
+            return rows;
+        } finally {
+            if (refreshNanos > 0 && entry != null) {
+                reading.remove(key);
+            }
+        }
     }
 
     /**

@@ -44,8 +44,8 @@ public class SlotSearch {
             String level, Channel channel, boolean availableOnly) {
     }
 
-    /** A rendered listing, valid for its scope's version and from {@code from} until {@code until}. */
-    private record Rendered(long version, Instant from, Instant until, byte[] body) {
+    /** A listing rendered from {@code rows}, valid while they are served and from {@code from} until {@code until}. */
+    private record Rendered(List<Schedules.SlotRow> rows, Instant from, Instant until, byte[] body) {
     }
 
     public record Query(LocalDate date, String departmentCode, UUID organizationId, UUID practitionerId, String level,
@@ -65,11 +65,11 @@ public class SlotSearch {
     }
 
     /**
-     * The listing rendered by {@code render}, shared by every caller with the same parameters and channel until a
-     * booking, cancellation, new session or stop-service changes the department's day (see {@link SlotListings}),
-     * or until the clock reaches the next release, flow-back or start time among its slots, whichever comes first.
-     * At release time thousands of residents list the same few departments between two bookings: they share one
-     * read and one rendering. Searches by position (each caller's own distances) are rendered every time.
+     * The listing rendered by {@code render}, shared by every caller with the same parameters and channel for as long
+     * as {@link SlotListings} serves the same rows (until a booking, cancellation, new session or stop-service changes
+     * the department's day, see there), and until the clock reaches the next release, flow-back or start time among
+     * its slots. At release time thousands of residents list the same few departments: they share one read and one
+     * rendering. Searches by position (each caller's own distances) are rendered every time.
      */
     public byte[] rendered(Query q, Function<List<SlotView>, byte[]> render) {
         Instant now = clock.instant();
@@ -79,14 +79,13 @@ public class SlotSearch {
         String department = blankToNull(q.departmentCode());
         RenderKey key = new RenderKey(q.date(), department, q.organizationId(), q.practitionerId(),
                 blankToNull(q.level()), q.channel(), q.availableOnly());
-        long version = schedules.listingVersion(q.date(), department); // before the data it guards
+        List<Schedules.SlotRow> rows = schedules.slots(q.date(), department, q.organizationId(), q.practitionerId());
         Rendered hit = rendered.getIfPresent(key);
-        if (hit != null && hit.version() == version && !now.isBefore(hit.from()) && now.isBefore(hit.until())) {
+        if (hit != null && hit.rows() == rows && !now.isBefore(hit.from()) && now.isBefore(hit.until())) {
             return hit.body();
         }
-        List<Schedules.SlotRow> rows = schedules.slots(q.date(), department, q.organizationId(), q.practitionerId());
         byte[] body = render.apply(views(rows, q, now));
-        rendered.put(key, new Rendered(version, now, nextChange(rows, now), body));
+        rendered.put(key, new Rendered(rows, now, nextChange(rows, now), body));
         return body;
     }
 
