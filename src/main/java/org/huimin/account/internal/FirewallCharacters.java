@@ -8,9 +8,9 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * The characters Spring Security's {@link StrictHttpFirewall} allows in header names and values and in parameter
  * names, checked by a loop over the code points instead of its regular expressions
  * ({@code [\p{IsAssigned}&&[^\p{IsControl}]]*}, and for header values also the tab). Parameter values keep the
- * firewall's default (anything). The firewall asks for every
- * header and parameter the application reads, so the matcher it allocated each time was a visible share of a busy
- * server's work; the rules are the same (property-tested against the firewall's own predicates).
+ * firewall's default (anything). The firewall asks for every header and parameter the application reads, so the
+ * matcher it allocated each time was a visible share of a busy server's work; the rules are the same
+ * (property-tested against the firewall's own predicates).
  */
 final class FirewallCharacters {
 

@@ -24,7 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param listingCacheTtl   slot listings are reused until a write changes their day on this node, and for at most
  *                          this long (the staleness bound when several nodes serve the region); zero: never reused
  * @param listingRefresh    while a department's day is being booked, its listings are read again at most this often:
- *                          they may miss the bookings of this last moment, never older ones; zero: after every write
+ *                          they may miss the bookings of this last moment, never older ones; zero (the default): after
+ *                          every write
  */
 @ConfigurationProperties("huimin.scheduling")
 public record SchedulingProperties(@DefaultValue("Asia/Shanghai") ZoneId zone, @DefaultValue("14") int horizonDays,
@@ -34,7 +35,7 @@ public record SchedulingProperties(@DefaultValue("Asia/Shanghai") ZoneId zone, @
         @DefaultValue("5") int maxActiveBookings, @DefaultValue("PT2H") Duration cancelDeadline,
         @DefaultValue("3") int noShowLimit, @DefaultValue("P90D") Duration noShowWindow,
         @DefaultValue("P30D") Duration noShowPause, @DefaultValue("PT1S") Duration listingCacheTtl,
-        @DefaultValue("PT0.2S") Duration listingRefresh) {
+        @DefaultValue("PT0S") Duration listingRefresh) {
 
     public SchedulingProperties {
         if (horizonDays < 1 || horizonDays > 90) {
