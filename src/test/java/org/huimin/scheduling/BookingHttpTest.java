@@ -74,6 +74,30 @@ class BookingHttpTest extends HttpTest {
         return -1;
     }
 
+    /**
+     * A new weekly service of internal medicine (03) at the scheduler's hospital that has a session on {@code day},
+     * and its slots of that day as {@code viewer} lists them.
+     */
+    private List<JsonNode> newService(String name, LocalDate day, String period, String start, String end,
+            String slotMinutes, String slotCapacity, String fee, String poolShares, String viewer) {
+        String scheduler = api.login("scheduler");
+        String service = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String org = api.get("/api/v1/schedules/templates", scheduler).json().get("items").get(0)
+                .get("organizationId").asString();
+        assertThat(api.post("/api/v1/schedules/templates", json("organizationId", org, "departmentCode", "03",
+                "serviceName", service, "dayOfWeek", String.valueOf(day.getDayOfWeek().getValue()), "period", period,
+                "start", start, "end", end, "slotMinutes", slotMinutes, "slotCapacity", slotCapacity,
+                "registrationType", "GENERAL", "fee", fee, "poolShares", poolShares), scheduler).status())
+                .isEqualTo(201);
+        List<JsonNode> ours = new ArrayList<>();
+        for (JsonNode s : slots(day, viewer, "organizationId=" + org + "&department=03")) {
+            if (service.equals(s.path("serviceName").asString(""))) {
+                ours.add(s);
+            }
+        }
+        return ours;
+    }
+
     private Response book(String token, String body, String key) {
         return api.post("/api/v1/appointments", body, token, key == null ? Map.of() : Map.of("Idempotency-Key", key));
     }
@@ -202,24 +226,12 @@ class BookingHttpTest extends HttpTest {
 
     @Test
     void windowStaffBookExactlyTheCapacityOfTheOnSitePoolUnderConcurrency() throws Exception {
-        String scheduler = api.login("scheduler");
         String nurse = api.login("nurse");
         LocalDate day = today().plusDays(2);
-        String service = "并发测试门诊-" + UUID.randomUUID().toString().substring(0, 8);
-        String org = api.get("/api/v1/schedules/templates", scheduler).json().get("items").get(0)
-                .get("organizationId").asString();
-        Response template = api.post("/api/v1/schedules/templates", json("organizationId", org, "departmentCode", "03",
-                "serviceName", service, "dayOfWeek", String.valueOf(day.getDayOfWeek().getValue()), "period",
-                "AFTERNOON", "start", "13:00", "end", "13:30", "slotMinutes", "30", "slotCapacity", "25",
-                "registrationType", "GENERAL", "fee", "12.50", "poolShares", "ONLINE:20,ONSITE:80"), scheduler);
-        assertThat(template.status()).isEqualTo(201);
-        JsonNode slot = null;
-        for (JsonNode s : slots(day, nurse, "organizationId=" + org + "&department=03")) {
-            if (service.equals(s.path("serviceName").asString(""))) {
-                slot = s;
-            }
-        }
-        assertThat(slot).isNotNull();
+        List<JsonNode> ours = newService("并发测试门诊", day, "AFTERNOON", "13:00", "13:30", "30", "25", "12.50",
+                "ONLINE:20,ONSITE:80", nurse);
+        assertThat(ours).hasSize(1);
+        JsonNode slot = ours.get(0);
         assertThat(slot.get("available").asInt()).isEqualTo(20); // the on-site pool: 80% of 25
         assertThat(slot.get("fee").decimalValue()).isEqualByComparingTo("12.50");
         String slotId = slot.get("slotId").asString();
@@ -274,21 +286,8 @@ class BookingHttpTest extends HttpTest {
     void aSessionStoppedWhileItIsBeingBookedKeepsNoBooking() throws Exception {
         String scheduler = api.login("scheduler");
         String nurse = api.login("nurse");
-        LocalDate day = today().plusDays(3);
-        String service = "停诊并发-" + UUID.randomUUID().toString().substring(0, 8);
-        String org = api.get("/api/v1/schedules/templates", scheduler).json().get("items").get(0)
-                .get("organizationId").asString();
-        assertThat(api.post("/api/v1/schedules/templates", json("organizationId", org, "departmentCode", "03",
-                "serviceName", service, "dayOfWeek", String.valueOf(day.getDayOfWeek().getValue()), "period",
-                "EVENING", "start", "18:00", "end", "19:00", "slotMinutes", "15", "slotCapacity", "10",
-                "registrationType", "GENERAL", "fee", "10.00", "poolShares", "ONSITE:100"), scheduler).status())
-                .isEqualTo(201);
-        List<JsonNode> ours = new ArrayList<>();
-        for (JsonNode s : slots(day, nurse, "organizationId=" + org + "&department=03")) {
-            if (service.equals(s.path("serviceName").asString(""))) {
-                ours.add(s);
-            }
-        }
+        List<JsonNode> ours = newService("停诊并发", today().plusDays(3), "EVENING", "18:00", "19:00", "15", "10",
+                "10.00", "ONSITE:100", nurse);
         assertThat(ours).hasSize(4);
         String session = ours.get(0).get("sessionId").asString();
         List<String> residents = new ArrayList<>();

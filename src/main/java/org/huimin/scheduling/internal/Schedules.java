@@ -33,7 +33,7 @@ class Schedules {
     Schedules(JdbcClient jdbc, JdbcTemplate batch, SchedulingProperties properties) {
         this.jdbc = jdbc;
         this.batch = batch;
-        this.listings = new SlotListings(properties.listingCacheTtl(), properties.listingRefresh(), 2_000);
+        this.listings = new SlotListings(properties.listingCacheTtl(), 2_000);
     }
 
     /** A weekly template (排班模板). */

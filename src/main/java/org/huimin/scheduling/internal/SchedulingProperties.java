@@ -23,9 +23,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param noShowPause       ... for this long (the window still books)
  * @param listingCacheTtl   slot listings are reused until a write changes their day on this node, and for at most
  *                          this long (the staleness bound when several nodes serve the region); zero: never reused
- * @param listingRefresh    while a department's day is being booked, its listings are read again at most this often:
- *                          they may miss the bookings of this last moment, never older ones; zero (the default): after
- *                          every write
  */
 @ConfigurationProperties("huimin.scheduling")
 public record SchedulingProperties(@DefaultValue("Asia/Shanghai") ZoneId zone, @DefaultValue("14") int horizonDays,
@@ -34,8 +31,7 @@ public record SchedulingProperties(@DefaultValue("Asia/Shanghai") ZoneId zone, @
         @DefaultValue("ONLINE:50,ONSITE:20,REFERRAL:20,FAMILY_DOCTOR:5,PHONE:5") String poolShares,
         @DefaultValue("5") int maxActiveBookings, @DefaultValue("PT2H") Duration cancelDeadline,
         @DefaultValue("3") int noShowLimit, @DefaultValue("P90D") Duration noShowWindow,
-        @DefaultValue("P30D") Duration noShowPause, @DefaultValue("PT1S") Duration listingCacheTtl,
-        @DefaultValue("PT0S") Duration listingRefresh) {
+        @DefaultValue("P30D") Duration noShowPause, @DefaultValue("PT1S") Duration listingCacheTtl) {
 
     public SchedulingProperties {
         if (horizonDays < 1 || horizonDays > 90) {

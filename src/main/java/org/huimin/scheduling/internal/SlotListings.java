@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -24,11 +23,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * to that department's sessions, slots or pools of the day (and one for the whole day, bumped by all of them), lets
  * all the listings between two writes share one read.
  * <p>
- * While a department's day is being written to, as at 8 a.m. when every booking bumps its version, a listing is read
- * again at most once per {@code refresh} (and by one caller at a time, the others keep getting the last read): a
- * listing then shows every write committed more than {@code refresh} ago, never one older. Zero re-reads after every
- * write: a write bumps the version after its transaction ends, and a listing is stored under the version read
- * <em>before</em> its query, so a listing read while a write was in flight is never served after that write committed.
+ * Exact on one node: a write bumps the day's version after its transaction ends, and a listing is stored under the
+ * version read <em>before</em> its query, so a listing read while a write was in flight is never served after that
+ * write committed.
  * Writes on other nodes do not reach this one; {@code ttl} bounds how stale a listing can be there. Only listings are
  * served from here: a booking reads and takes its place from the database. Rows are computed into views per request,
  * so release and flow-back times still apply to the second.
@@ -38,8 +35,7 @@ final class SlotListings {
     record Key(LocalDate day, String departmentCode, UUID organizationId, UUID practitionerId) {
     }
 
-    /** Rows read at {@code readAt} (nanoTime, before the query) under the scope's {@code version}. */
-    private record Entry(long version, long readAt, List<Schedules.SlotRow> rows) {
+    private record Entry(long version, List<Schedules.SlotRow> rows) {
     }
 
     /** The version of one department's day, or of the whole day ({@code departmentCode} null). */
@@ -48,21 +44,12 @@ final class SlotListings {
 
     private final Cache<Key, Entry> entries;
     private final ConcurrentHashMap<Scope, AtomicLong> versions = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Key, Boolean> reading = new ConcurrentHashMap<>();
     private final boolean enabled;
-    private final long refreshNanos;
-    private final LongSupplier nanoClock;
 
-    /** {@code ttl} zero switches the cache off; {@code refresh} zero re-reads after every write. */
-    SlotListings(Duration ttl, Duration refresh, int maximumListings) {
-        this(ttl, refresh, maximumListings, System::nanoTime);
-    }
-
-    SlotListings(Duration ttl, Duration refresh, int maximumListings, LongSupplier nanoClock) {
+    /** {@code ttl} zero switches the cache off. */
+    SlotListings(Duration ttl, int maximumListings) {
         this.enabled = !ttl.isZero() && !ttl.isNegative();
         this.entries = cache(ttl, maximumListings);
-        this.refreshNanos = refresh.isNegative() ? 0 : refresh.toNanos();
-        this.nanoClock = nanoClock;
     }
 
     /** A bounded cache whose entries live at most {@code ttl}. */
@@ -80,25 +67,14 @@ final class SlotListings {
             return query.get();
         }
         long version = version(key.day(), key.departmentCode());
-        long now = nanoClock.getAsLong();
         Entry entry = entries.getIfPresent(key);
-        if (entry != null && (entry.version() == version || now - entry.readAt() < refreshNanos)) {
+        if (entry != null && entry.version() == version) {
             return entry.rows();
         }
-        boolean alone = refreshNanos == 0 || entry == null || reading.putIfAbsent(key, Boolean.TRUE) == null;
-        if (!alone) {
-            return entry.rows(); // another caller is reading it right now
-        }
-        try {
-            // a new object for every read, even an empty one (List.copyOf would share one empty list)
-            List<Schedules.SlotRow> rows = Collections.unmodifiableList(new ArrayList<>(query.get()));
-            entries.put(key, new Entry(version, now, rows));
-            return rows;
-        } finally {
-            if (refreshNanos > 0 && entry != null) {
-                reading.remove(key);
-            }
-        }
+        // a new object for every read, even an empty one (List.copyOf would share one empty list)
+        List<Schedules.SlotRow> rows = Collections.unmodifiableList(new ArrayList<>(query.get()));
+        entries.put(key, new Entry(version, rows));
+        return rows;
     }
 
     /**

@@ -69,7 +69,7 @@ class PoolRulesTest {
     private static SchedulingProperties properties() {
         return new SchedulingProperties(ZoneId.of("Asia/Shanghai"), 14, 7, LocalTime.of(8, 0), Duration.ofHours(2),
                 "ONLINE:100", 5, Duration.ofHours(2), 3, Duration.ofDays(90), Duration.ofDays(30),
-                Duration.ofSeconds(1), Duration.ZERO);
+                Duration.ofSeconds(1));
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +34,7 @@ class SlotListingsTest {
 
     @Test
     void listingsOfAnUnchangedDayShareOneRead() {
-        SlotListings listings = new SlotListings(Duration.ofMinutes(1), Duration.ZERO, 100);
+        SlotListings listings = new SlotListings(Duration.ofMinutes(1), 100);
         var first = listings.get(KEY, query);
         var second = listings.get(KEY, query);
         assertThat(queries).hasValue(1);
@@ -46,7 +45,7 @@ class SlotListingsTest {
 
     @Test
     void aWriteOutsideATransactionDropsTheDaysListingsAtOnce() {
-        SlotListings listings = new SlotListings(Duration.ofMinutes(1), Duration.ZERO, 100);
+        SlotListings listings = new SlotListings(Duration.ofMinutes(1), 100);
         listings.get(KEY, query);
         listings.changed(DAY.plusDays(1), "03");
         listings.changed(DAY, "04");
@@ -59,7 +58,7 @@ class SlotListingsTest {
 
     @Test
     void aWholeDayListingChangesWithEveryDepartment() {
-        SlotListings listings = new SlotListings(Duration.ofMinutes(1), Duration.ZERO, 100);
+        SlotListings listings = new SlotListings(Duration.ofMinutes(1), 100);
         SlotListings.Key day = new SlotListings.Key(DAY, null, null, null);
         listings.get(day, query);
         listings.changed(DAY, "50");
@@ -72,7 +71,7 @@ class SlotListingsTest {
 
     @Test
     void aWriteInATransactionDropsTheDaysListingsWhenItEnds() {
-        SlotListings listings = new SlotListings(Duration.ofMinutes(1), Duration.ZERO, 100);
+        SlotListings listings = new SlotListings(Duration.ofMinutes(1), 100);
         listings.get(KEY, query);
         TransactionSynchronizationManager.initSynchronization();
         listings.changed(DAY, "03");
@@ -87,7 +86,7 @@ class SlotListingsTest {
 
     @Test
     void aListingReadWhileAWriteCommitsIsNotServedAfterIt() {
-        SlotListings listings = new SlotListings(Duration.ofMinutes(1), Duration.ZERO, 100);
+        SlotListings listings = new SlotListings(Duration.ofMinutes(1), 100);
         // the listing reads the version, then its query runs while a write commits and bumps the version
         listings.get(KEY, () -> {
             queries.incrementAndGet();
@@ -100,63 +99,24 @@ class SlotListingsTest {
 
     @Test
     void listingsExpireAfterTheTtlAndZeroSwitchesTheCacheOff() throws InterruptedException {
-        SlotListings shortLived = new SlotListings(Duration.ofMillis(30), Duration.ZERO, 100);
+        SlotListings shortLived = new SlotListings(Duration.ofMillis(30), 100);
         shortLived.get(KEY, query);
         Thread.sleep(80);
         shortLived.get(KEY, query);
         assertThat(queries).hasValue(2);
 
-        SlotListings off = new SlotListings(Duration.ZERO, Duration.ZERO, 100);
+        SlotListings off = new SlotListings(Duration.ZERO, 100);
         off.get(KEY, query);
         off.get(KEY, query);
         assertThat(queries).hasValue(4);
     }
 
     @Test
-    void whileADayIsBeingBookedItsListingIsReadAgainAtMostOncePerRefresh() {
-        AtomicLong nanos = new AtomicLong();
-        SlotListings listings = new SlotListings(Duration.ofMinutes(1), Duration.ofMillis(200), 100, nanos::get);
+    void everyReadIsANewListEvenWhenEmptySoThatWhatIsKeptWithItChangesWithIt() {
+        SlotListings listings = new SlotListings(Duration.ofMinutes(1), 100);
         var first = listings.get(KEY, query);
         listings.changed(DAY, "03");
-        nanos.addAndGet(Duration.ofMillis(150).toNanos());
-        assertThat(listings.get(KEY, query)).as("read 150 ms ago: still shown").isSameAs(first);
-        assertThat(queries).hasValue(1);
-        nanos.addAndGet(Duration.ofMillis(60).toNanos());
-        var second = listings.get(KEY, query);
-        assertThat(queries).as("read 210 ms ago and changed since: read again").hasValue(2);
-        assertThat(second).isNotSameAs(first);
-        nanos.addAndGet(Duration.ofSeconds(5).toNanos());
-        assertThat(listings.get(KEY, query)).as("unchanged, however old").isSameAs(second);
-        assertThat(queries).hasValue(2);
-    }
-
-    @Test
-    void whileOneCallerReadsTheListingAgainTheOthersGetTheLastRead() {
-        AtomicLong nanos = new AtomicLong();
-        SlotListings listings = new SlotListings(Duration.ofMinutes(1), Duration.ofMillis(200), 100, nanos::get);
-        var first = listings.get(KEY, query);
-        listings.changed(DAY, "03");
-        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
-        List<List<Schedules.SlotRow>> seenMeanwhile = new ArrayList<>();
-        var fresh = listings.get(KEY, () -> {
-            seenMeanwhile.add(listings.get(KEY, query)); // a second caller while the first one's query runs
-            return query.get();
-        });
-        assertThat(seenMeanwhile).singleElement().isSameAs(first);
-        assertThat(queries).as("one read for both").hasValue(2);
-        assertThat(listings.get(KEY, query)).isSameAs(fresh);
-    }
-
-    @Test
-    void withoutARefreshWindowEveryWriteIsSeenAtOnce() {
-        SlotListings listings = new SlotListings(Duration.ofMinutes(1), Duration.ZERO, 100);
-        listings.get(KEY, query);
-        listings.changed(DAY, "03");
-        var nested = new ArrayList<List<Schedules.SlotRow>>();
-        listings.get(KEY, () -> {
-            nested.add(listings.get(KEY, query)); // a concurrent caller reads for itself too
-            return query.get();
-        });
-        assertThat(queries).hasValue(3);
+        assertThat(listings.get(KEY, query)).isEmpty();
+        assertThat(listings.get(KEY, query)).isNotSameAs(first);
     }
 }
