@@ -4,7 +4,7 @@
  *   java bench/BookingFlashCrowd.java [--base http://127.0.0.1:8080] [--clients 2000] [--practitioners 25]
  *       [--places 500] [--concurrency 64] [--searchers 4] [--search-rate 300] [--seconds 120] [--setup-seconds 900]
  *       [--warmup-seconds 45] [--psql "-h 127.0.0.1 -U postgres -d huimin"] [--latency-log attempts.txt]
- *       [--statements 25]
+ *       [--statements 25] [--nearest 1]
  *
  * Setup (not measured): as the scheduler, adds one evening session for each of the most popular practitioners of the
  * scheduler's hospital on a released day, all places in the ONLINE pool (places / practitioners each); registers the
@@ -14,7 +14,9 @@
  * Then every client at once, as residents do at release time: the page has shown the bench slots since before the
  * release, so each books one of them (a random one: everybody wants the popular doctors) with an Idempotency-Key the
  * moment the crowd starts; a full slot (409) makes them list the department's slots with places left and try another,
- * up to 5 tries (a sold-out department sends them to the next one). Meanwhile `--searchers` threads search slots of
+ * up to 5 tries (a sold-out department sends them to the next one). A share `--nearest` of them (default 1: the
+ * booking page has it on by default) keep "book the nearest time of the same session if mine is taken", so that a
+ * full slot books another of the same doctor's evening on the server; 0 replays residents who all turned it off. Meanwhile `--searchers` threads search slots of
  * other days and departments (background traffic) at `--search-rate` searches a second in all (0: each as fast as the
  * server answers, which makes the background grow with every saving in the server). With --psql, the database is
  * vacuumed after the warm-up (autovacuum's job on a production server; it is off on some test machines). Afterwards
@@ -121,6 +123,7 @@ public class BookingFlashCrowd {
         opt.put("--latency-log", "");
         opt.put("--statements", "0");
         opt.put("--search-rate", "300");
+        opt.put("--nearest", "1");
         for (int i = 0; i + 1 < args.length; i += 2) {
             opt.put(args[i], args[i + 1]);
         }
@@ -134,6 +137,7 @@ public class BookingFlashCrowd {
         int concurrency = Integer.parseInt(opt.get("--concurrency"));
         int searchers = Integer.parseInt(opt.get("--searchers"));
         double searchRate = Double.parseDouble(opt.get("--search-rate"));
+        double nearestShare = Double.parseDouble(opt.get("--nearest"));
         String psql = opt.get("--psql");
         long setupDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(opt.get("--setup-seconds")));
 
@@ -320,6 +324,10 @@ public class BookingFlashCrowd {
         long t0Holder[] = new long[1];
         List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
         for (String token : ready) {
+            // the booking page's "nearest time of this session if mine is taken", on by default: --nearest is the
+            // share of residents who leave it on
+            boolean nearest = ThreadLocalRandom.current().nextDouble() < nearestShare;
+            String nearestField = nearest ? ",\"nearestInSession\":true" : "";
             runs.add(crowd.submit(() -> {
                 start.await();
                 var r = ThreadLocalRandom.current();
@@ -345,14 +353,16 @@ public class BookingFlashCrowd {
                     }
                     String slot = open.get(r.nextInt(open.size()));
                     long s0 = System.nanoTime();
-                    Res res = post("/api/v1/appointments", "{\"slotId\":\"" + slot + "\"}", token,
+                    Res res = post("/api/v1/appointments", "{\"slotId\":\"" + slot + "\"" + nearestField + "}", token,
                             "bench-" + UUID.randomUUID());
                     latencies.add(System.nanoTime() - s0);
                     attemptLog.add((s0 - t0Holder[0]) / 1000 + " " + (System.nanoTime() - s0) / 1000 + " "
                             + res.status());
                     if (res.status() == 201) {
                         confirmed.put(first(res.body(), "appointmentId"), token);
-                        confirmedPerSlot.computeIfAbsent(slot, k -> new AtomicInteger()).incrementAndGet();
+                        // the slot booked, which is another one of the session's when the chosen one was full
+                        confirmedPerSlot.computeIfAbsent(first(res.body(), "slotId"), k -> new AtomicInteger())
+                                .incrementAndGet();
                         lastSuccessAt.set((int) ((System.nanoTime() - t0Holder[0]) / 1_000_000));
                         return null;
                     }
@@ -422,6 +432,7 @@ public class BookingFlashCrowd {
             Files.write(Path.of(opt.get("--latency-log")), attemptLog);
         }
         System.out.printf("booking_attempts: %d requests%n", sorted.length);
+        System.out.printf("nearest_in_session_share: %.2f ratio%n", nearestShare);
         System.out.printf("oversold: %d places%n", oversold + (dbOversold == null ? 0 : dbOversold));
         System.out.printf("lost: %d bookings%n", lost);
         System.out.printf("errors: %d requests%n", errors.get());

@@ -546,6 +546,8 @@ export interface NewAppointment {
   slotId: string
   residentId?: string
   channel?: Channel
+  /** A full slot books the nearest slot of the same session that has a place. */
+  nearestInSession?: boolean
 }
 
 /** An appointment (no names: organisation, practitioner and department are resolved from the directory). */

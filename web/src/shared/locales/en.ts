@@ -797,6 +797,8 @@ const en: MessageSchema = {
     notReleased: 'Slots for this day: {when}',
     confirmTitle: 'Confirm booking',
     confirm: 'Book',
+    nearestInSession: 'If this time is taken, book the nearest time of the same doctor in this session',
+    moved: '{wanted} was taken, so you are booked for the nearest time of the same doctor in this session: {time}.',
     confirmNote: 'Please arrive in your time slot; to cancel, use My appointments at least 2 hours before.',
     successTitle: 'Booked',
     successHint: 'Bring your health code on the day and arrive in your time slot.',

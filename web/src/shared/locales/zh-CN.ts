@@ -796,6 +796,8 @@ const zhCN = {
     notReleased: '该日号源{when}，敬请留意',
     confirmTitle: '确认预约',
     confirm: '确认预约',
+    nearestInSession: '该时段若已约满，为我预约同一医生本场最近的时段',
+    moved: '您选的 {wanted} 已约满，已为您预约同一医生本场最近的 {time}。',
     confirmNote: '请按预约时段到院就诊；如需取消，请在就诊前 2 小时以上在“我的预约”中操作。',
     successTitle: '预约成功',
     successHint: '就诊当天请携带电子健康码，按预约时段到院。',

@@ -77,6 +77,63 @@ class BookingBrowserTest extends BrowserSupport {
         assertThat(stored.get("status").asString()).isEqualTo("CANCELLED");
     }
 
+    /**
+     * The chosen time is taken by somebody else while the resident reads the confirmation: with "nearest time in this
+     * session" (on by default) the booking goes to the nearest time of the same session and the page says so.
+     */
+    @Test
+    void aTakenTimeIsMovedToTheNearestTimeOfTheSameSessionAndThePageSaysSo() {
+        LocalDate day = LocalDate.now(SHANGHAI).plusDays(5);
+        String scheduler = api.login("scheduler");
+        String org = api.get("/api/v1/schedules/templates", scheduler).json().get("items").get(0)
+                .get("organizationId").asString();
+        String service = "就近门诊-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        Api.Response template = api.post("/api/v1/schedules/templates", "{\"organizationId\":\"" + org
+                + "\",\"departmentCode\":\"" + INTERNAL_MEDICINE + "\",\"serviceName\":\"" + service
+                + "\",\"dayOfWeek\":" + day.getDayOfWeek().getValue() + ",\"period\":\"EVENING\",\"start\":\"18:00\","
+                + "\"end\":\"19:00\",\"slotMinutes\":30,\"slotCapacity\":1,\"registrationType\":\"GENERAL\","
+                + "\"fee\":\"10.00\",\"poolShares\":\"ONLINE:100\"}", scheduler);
+        assertThat(template.status()).as(template.raw()).isEqualTo(201);
+        Resident me = registerWithAccount(LocalDate.of(1979, 2, 14), false);
+        Resident other = registerWithAccount(LocalDate.of(1981, 6, 3), true);
+        String first = null;
+        String second = null;
+        for (JsonNode s : api.get("/api/v1/slots?date=" + day + "&department=" + INTERNAL_MEDICINE
+                + "&organizationId=" + org, api.login(me.idNumber())).json().get("items")) {
+            if (service.equals(s.path("serviceName").asString(""))) {
+                if (first == null) {
+                    first = s.get("slotId").asString();
+                } else {
+                    second = s.get("slotId").asString();
+                }
+            }
+        }
+        assertThat(first).isNotNull();
+        assertThat(second).isNotNull();
+
+        residentLogin(me.idNumber());
+        page.navigate(url("/#/book?department=" + INTERNAL_MEDICINE + "&date=" + day));
+        page.locator("[data-testid=book-slot][data-id='" + first + "']").click();
+        assertThat(page.getByTestId("book-nearest-in-session")).hasAttribute("aria-checked", "true");
+        // meanwhile the other resident takes 18:00
+        Api.Response taken = api.post("/api/v1/appointments", "{\"slotId\":\"" + first + "\"}",
+                api.login(other.idNumber()));
+        assertThat(taken.status()).as(taken.raw()).isEqualTo(201);
+        page.getByTestId("book-confirm-submit").click();
+
+        Locator success = page.getByTestId("book-success");
+        assertThat(success).containsText("预约成功");
+        assertThat(page.getByTestId("book-moved")).containsText("18:00"); // the time chosen, 18:00-18:30
+        assertThat(page.getByTestId("book-moved")).containsText("19:00"); // the time booked, 18:30-19:00
+        assertThat(success.getByTestId("slot-summary")).containsText("19:00");
+        String appointmentId = success.getAttribute("data-id");
+        String mine = api.login(me.idNumber());
+        assertThat(api.get("/api/v1/appointments/" + appointmentId, mine).json().get("slotId").asString())
+                .isEqualTo(second);
+        cancel(appointmentId, mine);
+        cancel(taken.json().get("appointmentId").asString(), api.login(other.idNumber()));
+    }
+
     // ---- (b) a proxy books for an elderly relative ----
 
     @Test

@@ -279,6 +279,81 @@ class BookingHttpTest extends HttpTest {
     }
 
     /**
+     * A full slot with {@code nearestInSession} books the nearest slot of the same session that has a place (the later
+     * one on a tie), under concurrency too: the session sells exactly its places, then it is 409 with nothing written.
+     */
+    @Test
+    void aFullSlotWithNearestInSessionBooksTheNearestSlotOfTheSessionWithAPlace() throws Exception {
+        String nurse = api.login("nurse");
+        LocalDate day = today().plusDays(4);
+        List<JsonNode> ours = newService("就近改约", day, "AFTERNOON", "14:00", "15:00", "15", "2", "10.00",
+                "ONSITE:100", nurse);
+        assertThat(ours).hasSize(4); // 14:00, 14:15, 14:30, 14:45, two places each
+        String second = ours.get(1).get("slotId").asString();
+        List<String> residents = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            residents.add(person("就近" + "甲乙丙丁戊己庚辛壬癸子丑".charAt(i)).residentId());
+        }
+        // 14:15 sells out
+        for (int i = 0; i < 2; i++) {
+            assertThat(book(nurse, json("slotId", second, "residentId", residents.get(i), "channel", "WINDOW"),
+                    null).status()).isEqualTo(201);
+        }
+        // without the flag a full slot is refused
+        assertThat(book(nurse, json("slotId", second, "residentId", residents.get(2), "channel", "WINDOW"), null)
+                .status()).isEqualTo(409);
+        // with it: 14:00 and 14:30 are both 15 minutes away, the later one is taken; the same key replays it
+        String body = "{\"slotId\":\"" + second + "\",\"residentId\":\"" + residents.get(2)
+                + "\",\"channel\":\"WINDOW\",\"nearestInSession\":true}";
+        Response moved = book(nurse, body, "near-" + UUID.randomUUID());
+        assertThat(moved.status()).isEqualTo(201);
+        assertThat(moved.json().get("slotId").asString()).isEqualTo(ours.get(2).get("slotId").asString());
+        String key = "near-" + UUID.randomUUID();
+        String body2 = body.replace(residents.get(2), residents.get(3));
+        Response again = book(nurse, body2, key);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.json().get("slotId").asString()).isEqualTo(ours.get(2).get("slotId").asString());
+        Response replay = book(nurse, body2, key);
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.json().get("appointmentId").asString()).isEqualTo(again.json().get("appointmentId")
+                .asString());
+        // 14:30 is full now: the next nearest is 14:00
+        Response earlier = book(nurse, body.replace(residents.get(2), residents.get(4)), null);
+        assertThat(earlier.json().get("slotId").asString()).isEqualTo(ours.get(0).get("slotId").asString());
+
+        // the other 3 places of the session, 7 residents at once: 3 booked, 4 refused as full
+        ExecutorService pool = Executors.newFixedThreadPool(7);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> results = new ArrayList<>();
+        for (String r : residents.subList(5, 12)) {
+            String b = body.replace(residents.get(2), r);
+            results.add(pool.submit(() -> {
+                start.await();
+                return book(nurse, b, "near-" + UUID.randomUUID());
+            }));
+        }
+        start.countDown();
+        int created = 0;
+        List<String> others = new ArrayList<>();
+        for (Future<Response> f : results) {
+            Response r = f.get();
+            if (r.status() == 201) {
+                created++;
+            } else if (!(r.status() == 409 && r.json().get("type").asString().endsWith("slot-full"))) {
+                others.add(r.status() + " " + r.raw());
+            }
+        }
+        pool.shutdown();
+        assertThat(others).isEmpty();
+        assertThat(created).isEqualTo(3);
+        UUID session = UUID.fromString(ours.get(0).get("sessionId").asString());
+        assertThat(jdbc.queryForObject("select count(*) from scheduling_appointment where session_id = ? and status = "
+                + "'BOOKED'", Long.class, session)).isEqualTo(8L);
+        assertThat(jdbc.queryForObject("select sum(p.booked) from scheduling_pool p join scheduling_slot s on "
+                + "s.id = p.slot_id where s.session_id = ?", Long.class, session)).isEqualTo(8L);
+    }
+
+    /**
      * Stop-service while the window books the same session: every booking either is refused as stopped or exists
      * when the stop sweeps the session, so none is left BOOKED in a stopped session with a resident never told.
      */

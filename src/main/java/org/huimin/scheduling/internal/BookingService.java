@@ -95,8 +95,17 @@ public class BookingService {
         this.clock = clock;
     }
 
-    /** A booking request; {@code residentId} and {@code channel} may be null (the caller and their channel). */
-    public record Book(UUID slotId, UUID residentId, org.huimin.scheduling.Channel channel, String idempotencyKey) {
+    /**
+     * A booking request; {@code residentId} and {@code channel} may be null (the caller and their channel).
+     * {@code nearestInSession}: when the slot is full for the channel, book the slot of the same session (same
+     * doctor or clinic, same half-day) nearest in time that has a place, instead of refusing.
+     */
+    public record Book(UUID slotId, UUID residentId, org.huimin.scheduling.Channel channel, String idempotencyKey,
+            boolean nearestInSession) {
+
+        public Book(UUID slotId, UUID residentId, org.huimin.scheduling.Channel channel, String idempotencyKey) {
+            this(slotId, residentId, channel, idempotencyKey, false);
+        }
     }
 
     /** The appointment and whether it was made now (false: an Idempotency-Key replay). */
@@ -150,11 +159,20 @@ public class BookingService {
         UUID resident = resident(actor, channel, request.residentId());
         boolean actingFor = !resident.equals(actor.residentId());
         String key = request.idempotencyKey();
-        String hash = hash(request.slotId() + "|" + resident + "|" + channel);
+        String hash = hash(request.slotId() + "|" + resident + "|" + channel
+                + (request.nearestInSession() ? "|nearest" : ""));
         try {
             // a key seen before is found by its unique row (below), so a new request pays no lookup for it
-            Appointment booked = place(request.slotId(), resident, channel, actor.username(), actingFor, key, hash,
-                    true);
+            Appointment booked;
+            try {
+                booked = place(request.slotId(), resident, channel, actor.username(), actingFor, key, hash, true);
+            } catch (ProblemException full) {
+                if (!request.nearestInSession() || !full.type().equals(BookingPolicy.Refusal.SLOT_FULL.type)) {
+                    throw full;
+                }
+                booked = placeNearest(request.slotId(), resident, channel, actor.username(), actingFor, key, hash)
+                        .orElseThrow(() -> full);
+            }
             return new Booked(booked, true);
         } catch (ProblemException refusal) {
             // a repeated request whose booking went through gets that booking, even if the slot is full by now
@@ -237,6 +255,43 @@ public class BookingService {
                     slot.practitionerId(), slot.startsAt(), channel, bookedBy, actingFor));
             return a;
         });
+    }
+
+    /**
+     * The slot of {@code slotId}'s session nearest in time to it (a later one on a tie: a resident can still come
+     * later than planned) that has a place for the channel, tried in that order, each in its own transaction as
+     * {@link #place} does; empty when every one is full. The one-booking-per-doctor-and-day rule and the others hold
+     * as for any booking.
+     */
+    private Optional<Appointment> placeNearest(UUID slotId, UUID resident, org.huimin.scheduling.Channel channel,
+            String bookedBy, boolean actingFor, String key, String hash) {
+        Schedules.SlotRow wanted = schedules.slot(slotId).orElse(null);
+        if (wanted == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        List<Schedules.SlotRow> others = schedules.slotsOfSession(wanted.sessionId()).stream()
+                .filter(s -> !s.slotId().equals(slotId))
+                .filter(s -> BookingPolicy.bookable(s.status(), s.startsAt(), s.releasesAt(), now))
+                .filter(s -> PoolPolicy.pools(channel, now, s.flowsBackAt()).stream().anyMatch(p -> s.remaining(p) > 0))
+                .sorted(nearestTo(wanted.startsAt())).toList();
+        for (Schedules.SlotRow other : others) {
+            try {
+                return Optional.of(place(other.slotId(), resident, channel, bookedBy, actingFor, key, hash, true));
+            } catch (ProblemException e) {
+                if (!e.type().equals(BookingPolicy.Refusal.SLOT_FULL.type)) {
+                    throw e;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Slots by distance in time from {@code start}, the later first on a tie. */
+    static java.util.Comparator<Schedules.SlotRow> nearestTo(Instant start) {
+        return java.util.Comparator.<Schedules.SlotRow>comparingLong(
+                s -> Math.abs(java.time.Duration.between(start, s.startsAt()).toSeconds()))
+                .thenComparing(Schedules.SlotRow::startsAt, java.util.Comparator.reverseOrder());
     }
 
     /**

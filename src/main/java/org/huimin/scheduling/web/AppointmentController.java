@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.huimin.scheduling.Appointment;
@@ -35,7 +36,14 @@ class AppointmentController {
         this.bookings = bookings;
     }
 
-    record BookBody(String slotId, String residentId, Channel channel) {
+    /**
+     * A booking: {@code nearestInSession} true books, when the slot is full for the channel, the slot of the same
+     * session (same doctor or clinic, same half-day) nearest in time that has a place.
+     */
+    record BookBody(String slotId, String residentId, Channel channel,
+            @Schema(description = "when the slot is full, book the slot of the "
+                    + "same session nearest in time that has a place (the later one on a tie); the appointment's "
+                    + "slotId says which slot was booked") Boolean nearestInSession) {
     }
 
     record CancelBody(String reason) {
@@ -65,7 +73,8 @@ class AppointmentController {
                     + "WINDOW or PHONE; family doctors with FAMILY_DOCTOR or REFERRAL; primary-care clinicians with "
                     + "REFERRAL. The same `Idempotency-Key` returns the same appointment (200). A full slot is 409 "
                     + "`slot-full`; a past slot 422 `slot-past`; a second booking with the same practitioner that day "
-                    + "409 `already-booked`.")
+                    + "409 `already-booked`. With `nearestInSession` a full slot books the nearest slot of the same "
+                    + "session that has a place instead (409 `slot-full` only when the whole session is full).")
     ResponseEntity<AppointmentView> book(@RequestBody BookBody body,
             @Parameter(description = "makes retries safe: the same key returns the same appointment")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -79,7 +88,7 @@ class AppointmentController {
             throw ProblemException.invalid("Idempotency-Key", "scheduling.idempotency-key");
         }
         BookingService.Booked booked = bookings.book(new BookingService.Book(slot, resident, body.channel(),
-                idempotencyKey));
+                idempotencyKey, Boolean.TRUE.equals(body.nearestInSession())));
         AppointmentView view = AppointmentView.of(booked.appointment());
         return booked.created()
                 ? ResponseEntity.created(URI.create("/api/v1/appointments/" + view.appointmentId())).body(view)
