@@ -84,16 +84,8 @@ class BookingBrowserTest extends BrowserSupport {
     @Test
     void aTakenTimeIsMovedToTheNearestTimeOfTheSameSessionAndThePageSaysSo() {
         LocalDate day = LocalDate.now(SHANGHAI).plusDays(5);
-        String scheduler = api.login("scheduler");
-        String org = api.get("/api/v1/schedules/templates", scheduler).json().get("items").get(0)
-                .get("organizationId").asString();
         String service = "就近门诊-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-        Api.Response template = api.post("/api/v1/schedules/templates", "{\"organizationId\":\"" + org
-                + "\",\"departmentCode\":\"" + INTERNAL_MEDICINE + "\",\"serviceName\":\"" + service
-                + "\",\"dayOfWeek\":" + day.getDayOfWeek().getValue() + ",\"period\":\"EVENING\",\"start\":\"18:00\","
-                + "\"end\":\"19:00\",\"slotMinutes\":30,\"slotCapacity\":1,\"registrationType\":\"GENERAL\","
-                + "\"fee\":\"10.00\",\"poolShares\":\"ONLINE:100\"}", scheduler);
-        assertThat(template.status()).as(template.raw()).isEqualTo(201);
+        String org = eveningService(service, day, 1, "ONLINE:100").organizationId();
         Resident me = registerWithAccount(LocalDate.of(1979, 2, 14), false);
         Resident other = registerWithAccount(LocalDate.of(1981, 6, 3), true);
         String first = null;
@@ -264,14 +256,8 @@ class BookingBrowserTest extends BrowserSupport {
         String scheduler = api.login("scheduler");
         String service = "E2E停诊门诊" + ThreadLocalRandom.current().nextInt(1000, 9999);
         LocalDate day = LocalDate.now(SHANGHAI).plusDays(3);
-        String org = api.get("/api/v1/schedules/templates", scheduler).json().get("items").get(0)
-                .get("organizationId").asString();
-        Api.Response template = api.post("/api/v1/schedules/templates", "{\"organizationId\":\"" + org
-                + "\",\"departmentCode\":\"" + INTERNAL_MEDICINE + "\",\"serviceName\":\"" + service
-                + "\",\"dayOfWeek\":" + day.getDayOfWeek().getValue() + ",\"period\":\"EVENING\",\"start\":\"18:00\","
-                + "\"end\":\"19:00\",\"slotMinutes\":30,\"slotCapacity\":2,\"registrationType\":\"GENERAL\",\"fee\":10,"
-                + "\"poolShares\":\"ONSITE:100\"}", scheduler);
-        assertThat(template.status()).as(template.raw()).isEqualTo(201);
+        Service stopped = eveningService(service, day, 2, "ONSITE:100");
+        String org = stopped.organizationId();
         try {
             Resident booked = registerWithAccount(LocalDate.of(1970, 2, 14), false);
             String nurse = api.login("nurse");
@@ -323,7 +309,7 @@ class BookingBrowserTest extends BrowserSupport {
             }
             assertThat(inbox).contains("医生临时外出会诊");
         } finally {
-            api.post("/api/v1/schedules/templates/" + template.json().get("id").asString() + "/deactivate", null,
+            api.post("/api/v1/schedules/templates/" + stopped.templateId() + "/deactivate", null,
                     scheduler);
         }
     }
@@ -430,6 +416,26 @@ class BookingBrowserTest extends BrowserSupport {
                 + (phone == null ? "" : ",\"phone\":\"" + phone + "\"") + extra + "}", api.login("clerk"));
         assertThat(r.status()).as(r.raw()).isEqualTo(201);
         return new Resident(r.json().get("residentId").asString(), idNumber, name);
+    }
+
+    /**
+     * A weekly internal-medicine service of the scheduler's hospital, evenings 18:00-19:00 in 30-minute slots of
+     * {@code capacity} places, with a session on {@code day}.
+     */
+    private Service eveningService(String service, LocalDate day, int capacity, String poolShares) {
+        String scheduler = api.login("scheduler");
+        String org = api.get("/api/v1/schedules/templates", scheduler).json().get("items").get(0)
+                .get("organizationId").asString();
+        Api.Response template = api.post("/api/v1/schedules/templates", "{\"organizationId\":\"" + org
+                + "\",\"departmentCode\":\"" + INTERNAL_MEDICINE + "\",\"serviceName\":\"" + service
+                + "\",\"dayOfWeek\":" + day.getDayOfWeek().getValue() + ",\"period\":\"EVENING\",\"start\":\"18:00\","
+                + "\"end\":\"19:00\",\"slotMinutes\":30,\"slotCapacity\":" + capacity + ",\"registrationType\":"
+                + "\"GENERAL\",\"fee\":\"10.00\",\"poolShares\":\"" + poolShares + "\"}", scheduler);
+        assertThat(template.status()).as(template.raw()).isEqualTo(201);
+        return new Service(org, template.json().get("id").asString());
+    }
+
+    private record Service(String organizationId, String templateId) {
     }
 
     private void cancel(String appointmentId, String token) {
