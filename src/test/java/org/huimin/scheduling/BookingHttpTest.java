@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -96,6 +97,29 @@ class BookingHttpTest extends HttpTest {
             }
         }
         return ours;
+    }
+
+    /** The calls released all at once from {@code threads} threads; their responses in the calls' order. */
+    private static List<Response> atOnce(List<Callable<Response>> calls, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Response>> futures = new ArrayList<>();
+            for (Callable<Response> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> f : futures) {
+                responses.add(f.get());
+            }
+            return responses;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private Response book(String token, String body, String key) {
@@ -240,22 +264,15 @@ class BookingHttpTest extends HttpTest {
         for (int i = 0; i < 32; i++) {
             residents.add(person("并发" + "甲乙丙丁戊己庚辛壬癸".charAt(i % 10) + "子丑寅卯".charAt(i / 10)).residentId());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Response>> results = new ArrayList<>();
+        List<Callable<Response>> calls = new ArrayList<>();
         for (String r : residents) {
-            results.add(pool.submit(() -> {
-                start.await();
-                return book(nurse, json("slotId", slotId, "residentId", r, "channel", "WINDOW"),
-                        "c-" + UUID.randomUUID());
-            }));
+            calls.add(() -> book(nurse, json("slotId", slotId, "residentId", r, "channel", "WINDOW"),
+                    "c-" + UUID.randomUUID()));
         }
-        start.countDown();
         int created = 0;
         int full = 0;
         List<String> others = new ArrayList<>();
-        for (Future<Response> f : results) {
-            Response r = f.get();
+        for (Response r : atOnce(calls, 16)) {
             if (r.status() == 201) {
                 created++;
             } else if (r.status() == 409 && r.isProblem() && r.json().get("type").asString().endsWith("slot-full")) {
@@ -264,7 +281,6 @@ class BookingHttpTest extends HttpTest {
                 others.add(r.status() + " " + r.raw());
             }
         }
-        pool.shutdown();
         assertThat(others).isEmpty();
         assertThat(created).isEqualTo(20);
         assertThat(full).isEqualTo(12);
@@ -322,28 +338,20 @@ class BookingHttpTest extends HttpTest {
         assertThat(earlier.json().get("slotId").asString()).isEqualTo(ours.get(0).get("slotId").asString());
 
         // the other 3 places of the session, 7 residents at once: 3 booked, 4 refused as full
-        ExecutorService pool = Executors.newFixedThreadPool(7);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Response>> results = new ArrayList<>();
+        List<Callable<Response>> calls = new ArrayList<>();
         for (String r : residents.subList(5, 12)) {
             String b = body.replace(residents.get(2), r);
-            results.add(pool.submit(() -> {
-                start.await();
-                return book(nurse, b, "near-" + UUID.randomUUID());
-            }));
+            calls.add(() -> book(nurse, b, "near-" + UUID.randomUUID()));
         }
-        start.countDown();
         int created = 0;
         List<String> others = new ArrayList<>();
-        for (Future<Response> f : results) {
-            Response r = f.get();
+        for (Response r : atOnce(calls, 7)) {
             if (r.status() == 201) {
                 created++;
             } else if (!(r.status() == 409 && r.json().get("type").asString().endsWith("slot-full"))) {
                 others.add(r.status() + " " + r.raw());
             }
         }
-        pool.shutdown();
         assertThat(others).isEmpty();
         assertThat(created).isEqualTo(3);
         UUID session = UUID.fromString(ours.get(0).get("sessionId").asString());
@@ -369,34 +377,23 @@ class BookingHttpTest extends HttpTest {
         for (int i = 0; i < 24; i++) {
             residents.add(person("停诊" + "甲乙丙丁戊己庚辛壬癸".charAt(i % 10) + "子丑寅".charAt(i / 10)).residentId());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Response>> results = new ArrayList<>();
+        List<Callable<Response>> calls = new ArrayList<>();
         for (int i = 0; i < residents.size(); i++) {
             String resident = residents.get(i);
             String slotId = ours.get(i % ours.size()).get("slotId").asString();
-            results.add(pool.submit(() -> {
-                start.await();
-                return book(nurse, json("slotId", slotId, "residentId", resident, "channel", "WINDOW"), null);
-            }));
+            calls.add(() -> book(nurse, json("slotId", slotId, "residentId", resident, "channel", "WINDOW"), null));
             if (i == 8) { // the stop comes in the middle of the bookings
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return api.post("/api/v1/schedules/sessions/" + session + "/stop", json("reason", "临时停诊"),
-                            scheduler);
-                }));
+                calls.add(() -> api.post("/api/v1/schedules/sessions/" + session + "/stop", json("reason", "临时停诊"),
+                        scheduler));
             }
         }
-        start.countDown();
         List<String> unexpected = new ArrayList<>();
-        for (Future<Response> f : results) {
-            Response r = f.get();
+        for (Response r : atOnce(calls, 8)) {
             boolean stoppedRefusal = r.status() == 409 && r.json().get("type").asString().endsWith("session-stopped");
             if (r.status() != 200 && r.status() != 201 && !stoppedRefusal) {
                 unexpected.add(r.status() + " " + r.raw());
             }
         }
-        pool.shutdown();
         assertThat(unexpected).isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from scheduling_appointment where session_id = ? and status = "
                 + "'BOOKED'", Long.class, UUID.fromString(session))).isZero();
