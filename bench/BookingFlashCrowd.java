@@ -27,7 +27,8 @@
  * confirmed beyond a slot's capacity: from the responses and, with --psql, from the database), lost (a 201 booking
  * missing or not BOOKED when read back), searches_per_s, and pgbench_single_row_update_tps: pgbench on the same
  * database, in the same run, updating one row from --concurrency clients (needs --psql and the pgbench tool).
- * --latency-log writes one line per booking attempt: microseconds from the crowd's start, latency, status.
+ * --latency-log writes one line per booking attempt: microseconds from the crowd's start, latency, status (and a 409's
+ * problem type).
  * --statements N prints PostgreSQL's N most expensive statements of the crowd (needs pg_stat_statements).
  */
 import java.net.URI;
@@ -357,7 +358,7 @@ public class BookingFlashCrowd {
                             "bench-" + UUID.randomUUID());
                     latencies.add(System.nanoTime() - s0);
                     attemptLog.add((s0 - t0Holder[0]) / 1000 + " " + (System.nanoTime() - s0) / 1000 + " "
-                            + res.status());
+                            + res.status() + (res.status() == 409 ? " " + problemType(res.body()) : ""));
                     if (res.status() == 201) {
                         confirmed.put(first(res.body(), "appointmentId"), token);
                         // the slot booked, which is another one of the session's when the chosen one was full
@@ -657,6 +658,12 @@ public class BookingFlashCrowd {
     }
 
     /** The string or number value of the first {@code "field":...} in a JSON text. */
+    /** The last path segment of a problem+json body's type ("slot-full", "already-booked"), or "?" */
+    static String problemType(String body) {
+        String type = first(body, "type");
+        return type == null ? "?" : type.substring(type.lastIndexOf('/') + 1);
+    }
+
     static String first(String json, String field) {
         Matcher m = Pattern.compile("\"" + field + "\":\"?([^\",}]*)").matcher(json);
         return m.find() ? m.group(1) : null;

@@ -362,6 +362,38 @@ class BookingHttpTest extends HttpTest {
     }
 
     /**
+     * A resident's first bookings, all at once: the row that serialises their bookings does not exist yet and is
+     * created by whichever comes first, and the limit of active bookings still holds.
+     */
+    @Test
+    void aNewResidentsFirstBookingsAtOnceKeepTheLimitOfActiveBookings() throws Exception {
+        String nurse = api.login("nurse");
+        String resident = person("并发首约").residentId();
+        LocalDate day = today().plusDays(3);
+        List<Callable<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) { // eight clinics of the day: one booking each is allowed, five at once
+            String slotId = newService("首约" + i, day, "EVENING", "18:00", "18:30", "30", "2", "10.00",
+                    "ONSITE:100", nurse).get(0).get("slotId").asString();
+            calls.add(() -> book(nurse, json("slotId", slotId, "residentId", resident, "channel", "WINDOW"), null));
+        }
+        int created = 0;
+        List<String> others = new ArrayList<>();
+        for (Response r : atOnce(calls, 8)) {
+            if (r.status() == 201) {
+                created++;
+            } else if (!(r.status() == 422 && r.json().get("type").asString().endsWith("too-many-bookings"))) {
+                others.add(r.status() + " " + r.raw());
+            }
+        }
+        assertThat(others).isEmpty();
+        assertThat(created).isEqualTo(5);
+        assertThat(jdbc.queryForObject("select count(*) from scheduling_appointment where resident_id = ? and status = "
+                + "'BOOKED'", Long.class, UUID.fromString(resident))).isEqualTo(5L);
+        assertThat(jdbc.queryForObject("select count(*) from scheduling_booker where resident_id = ?", Long.class,
+                UUID.fromString(resident))).isEqualTo(1L);
+    }
+
+    /**
      * Stop-service while the window books the same session: every booking either is refused as stopped or exists
      * when the stop sweeps the session, so none is left BOOKED in a stopped session with a resident never told.
      */

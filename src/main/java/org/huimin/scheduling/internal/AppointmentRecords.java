@@ -134,22 +134,27 @@ class AppointmentRecords {
                 .param("reason", reason).param("id", id).update() == 1;
     }
 
-    /** Makes sure the resident's booking-lock row exists (in its own statement, outside the booking). */
-    void ensureBooker(UUID residentId) {
+        /**
+     * Serialises the bookings of one resident until the transaction ends, by locking the resident's booker row; the
+     * row is created by their first booking. One statement once the row exists.
+     */
+    void lockBooker(UUID residentId) {
+        if (lockedBooker(residentId)) {
+            return;
+        }
         try {
-            jdbc.sql("""
-                    insert into scheduling_booker (resident_id) select cast(:r as uuid)
-                    where not exists (select 1 from scheduling_booker where resident_id = :r)""")
+            // PostgreSQL waits for a concurrent first booking's insert and then does nothing
+            jdbc.sql("insert into scheduling_booker (resident_id) values (:r) on conflict do nothing")
                     .param("r", residentId).update();
         } catch (org.springframework.dao.DuplicateKeyException e) {
-            // another booking of the same resident made it first
+            // H2: a concurrent first booking inserted it (H2 keeps the transaction going after a failed statement)
         }
+        lockedBooker(residentId);
     }
 
-    /** Serialises the bookings of one resident until the transaction ends. */
-    void lockBooker(UUID residentId) {
-        jdbc.sql("select resident_id from scheduling_booker where resident_id = :r for update")
-                .param("r", residentId).query((rs, n) -> n).list();
+    private boolean lockedBooker(UUID residentId) {
+        return !jdbc.sql("select resident_id from scheduling_booker where resident_id = :r for update")
+                .param("r", residentId).query((rs, n) -> n).list().isEmpty();
     }
 
     record Idempotent(String requestHash, UUID appointmentId) {

@@ -163,14 +163,20 @@ public class BookingService {
                 + (request.nearestInSession() ? "|nearest" : ""));
         try {
             // a key seen before is found by its unique row (below), so a new request pays no lookup for it
+            // the slot as read without a lock (with "nearest", the whole session in the same read): the conditional
+            // take of a place and the insert that checks the session is still open decide under concurrency
+            List<Schedules.SlotRow> read = request.nearestInSession() ? schedules.slotsOfSessionOf(request.slotId())
+                    : schedules.slot(request.slotId()).stream().toList();
+            Schedules.SlotRow wanted = read.stream().filter(s -> s.slotId().equals(request.slotId())).findFirst()
+                    .orElseThrow(() -> ProblemException.notFound("slot", request.slotId()));
             Appointment booked;
             try {
-                booked = place(request.slotId(), resident, channel, actor.username(), actingFor, key, hash, true);
+                booked = place(wanted, resident, channel, actor.username(), actingFor, key, hash, true);
             } catch (ProblemException full) {
                 if (!request.nearestInSession() || !full.type().equals(BookingPolicy.Refusal.SLOT_FULL.type)) {
                     throw full;
                 }
-                booked = placeNearest(request.slotId(), resident, channel, actor.username(), actingFor, key, hash)
+                booked = placeNearest(wanted, read, resident, channel, actor.username(), actingFor, key, hash)
                         .orElseThrow(() -> full);
             }
             return new Booked(booked, true);
@@ -198,12 +204,15 @@ public class BookingService {
     /**
      * The booking itself, authorised by the caller: rules, one place from the channel's pools, the appointment, its
      * event and the resident's message, in one transaction. Throws a problem when a rule refuses or the slot is full
-     * for the channel, and {@link DuplicateKeyException} for a second booking of the day or a reused key.
+     * for the channel, and {@link DuplicateKeyException} for a second booking of the day or a reused key. {@code slot}
+     * is the slot as read without a lock, as a read inside the transaction would be: the conditional take of a place
+     * and the insert that checks the session is still open decide under concurrency, not that read.
      */
-    Appointment place(UUID slotId, UUID resident, org.huimin.scheduling.Channel channel, String bookedBy,
+    Appointment place(Schedules.SlotRow slot, UUID resident, org.huimin.scheduling.Channel channel, String bookedBy,
             boolean actingFor, String key, String hash, boolean audited) {
-        refuseIfFull(slotId, channel);
-        appointments.ensureBooker(resident);
+        refuseIfFull(slot, channel);
+        // the resident's own account gets the message when they book for themselves (no lookup)
+        UUID account = actingFor ? null : CurrentActor.get().accountId();
         UUID id = UUID.randomUUID();
         return transactions.execute(tx -> {
             Instant now = clock.instant();
@@ -211,8 +220,6 @@ public class BookingService {
                 appointments.insertIdempotent(bookedBy, key, hash, id, now);
             }
             appointments.lockBooker(resident);
-            Schedules.SlotRow slot = schedules.slot(slotId)
-                    .orElseThrow(() -> ProblemException.notFound("slot", slotId));
             AppointmentRecords.History history = appointments.history(resident, now,
                     now.minus(properties.noShowWindow()));
             BookingPolicy.Refusal refusal = policy.check(new BookingPolicy.Facts(slot.status(), slot.startsAt(),
@@ -227,7 +234,7 @@ public class BookingService {
             }
             // the resident's message is written before a place is taken, so that the pool row (the flash crowd's
             // hot spot) stays locked only for the place, the appointment and the commit; a refusal rolls it back
-            tell(resident, "appointment-booked", notice(slot.organizationId(), slot.practitionerId(),
+            tell(resident, account, "appointment-booked", notice(slot.organizationId(), slot.practitionerId(),
                     slot.departmentCode(), slot.startsAt()));
             QuotaPool taken = null;
             for (QuotaPool pool : candidates) {
@@ -258,26 +265,24 @@ public class BookingService {
     }
 
     /**
-     * The slot of {@code slotId}'s session nearest in time to it (a later one on a tie: a resident can still come
+     * The slot of {@code wanted}'s session nearest in time to it (a later one on a tie: a resident can still come
      * later than planned) that has a place for the channel, tried in that order, each in its own transaction as
-     * {@link #place} does; empty when every one is full. The one-booking-per-doctor-and-day rule and the others hold
-     * as for any booking.
+     * {@link #place} does; empty when every one is full. {@code session} is the session's slots as read with
+     * {@code wanted}, so that a whole session found full costs no further read. The one-booking-per-doctor-and-day
+     * rule and the others hold as for any booking.
      */
-    private Optional<Appointment> placeNearest(UUID slotId, UUID resident, org.huimin.scheduling.Channel channel,
-            String bookedBy, boolean actingFor, String key, String hash) {
-        Schedules.SlotRow wanted = schedules.slot(slotId).orElse(null);
-        if (wanted == null) {
-            return Optional.empty();
-        }
+    private Optional<Appointment> placeNearest(Schedules.SlotRow wanted, List<Schedules.SlotRow> session,
+            UUID resident, org.huimin.scheduling.Channel channel, String bookedBy, boolean actingFor, String key,
+            String hash) {
         Instant now = clock.instant();
-        List<Schedules.SlotRow> others = schedules.slotsOfSession(wanted.sessionId()).stream()
-                .filter(s -> !s.slotId().equals(slotId))
+        List<Schedules.SlotRow> others = session.stream()
+                .filter(s -> !s.slotId().equals(wanted.slotId()))
                 .filter(s -> BookingPolicy.bookable(s.status(), s.startsAt(), s.releasesAt(), now))
                 .filter(s -> PoolPolicy.pools(channel, now, s.flowsBackAt()).stream().anyMatch(p -> s.remaining(p) > 0))
                 .sorted(nearestTo(wanted.startsAt())).toList();
         for (Schedules.SlotRow other : others) {
             try {
-                return Optional.of(place(other.slotId(), resident, channel, bookedBy, actingFor, key, hash, true));
+                return Optional.of(place(other, resident, channel, bookedBy, actingFor, key, hash, true));
             } catch (ProblemException e) {
                 if (!e.type().equals(BookingPolicy.Refusal.SLOT_FULL.type)) {
                     throw e;
@@ -300,15 +305,13 @@ public class BookingService {
      * transaction. A place freed a moment later is still found by the next attempt; the locked path decides
      * everything else.
      */
-    private void refuseIfFull(UUID slotId, org.huimin.scheduling.Channel channel) {
+    private void refuseIfFull(Schedules.SlotRow slot, org.huimin.scheduling.Channel channel) {
         Instant now = clock.instant();
-        schedules.slot(slotId).ifPresent(slot -> {
-            if (BookingPolicy.bookable(slot.status(), slot.startsAt(), slot.releasesAt(), now)
-                    && PoolPolicy.pools(channel, now, slot.flowsBackAt()).stream()
-                            .noneMatch(pool -> slot.remaining(pool) > 0)) {
-                throw refused(BookingPolicy.Refusal.SLOT_FULL);
-            }
-        });
+        if (BookingPolicy.bookable(slot.status(), slot.startsAt(), slot.releasesAt(), now)
+                && PoolPolicy.pools(channel, now, slot.flowsBackAt()).stream()
+                        .noneMatch(pool -> slot.remaining(pool) > 0)) {
+            throw refused(BookingPolicy.Refusal.SLOT_FULL);
+        }
     }
 
     private Optional<Booked> replay(Actor actor, String key, String hash) {
@@ -426,8 +429,14 @@ public class BookingService {
     }
 
     void tell(UUID residentId, String template, Map<String, String> params) {
-        accounts.accountIdOfResident(residentId).ifPresent(account -> notifications.send(new Notify(account, null,
-                template, params, Set.of(Channel.IN_APP), Locale.SIMPLIFIED_CHINESE)));
+        tell(residentId, null, template, params);
+    }
+
+    /** As {@link #tell(UUID, String, Map)}, to {@code account} (one of the resident's) when it is known. */
+    private void tell(UUID residentId, UUID account, String template, Map<String, String> params) {
+        Optional.ofNullable(account).or(() -> accounts.accountIdOfResident(residentId)).ifPresent(to ->
+                notifications.send(new Notify(to, null, template, params, Set.of(Channel.IN_APP),
+                        Locale.SIMPLIFIED_CHINESE)));
     }
 
     private String department(String code) {

@@ -290,6 +290,12 @@ class Schedules {
                 .param("limit", limit).query((rs, n) -> session(rs)).list();
     }
 
+    /** The slots of the session that {@code slotId} belongs to (empty when there is no such slot), in one read. */
+    List<SlotRow> slotsOfSessionOf(UUID slotId) {
+        return jdbc.sql(SLOT_SELECT + " where s.session_id = (select session_id from scheduling_slot where id = :id) "
+                + "order by s.starts_at, s.id").param("id", slotId).query(Schedules::slotRows);
+    }
+
     List<SlotRow> slotsOfSession(UUID sessionId) {
         return jdbc.sql(SLOT_SELECT + " where s.session_id = :id order by s.starts_at, s.id")
                 .param("id", sessionId).query(Schedules::slotRows);

@@ -135,10 +135,9 @@ public class Waitlists {
             if (free.isEmpty()) {
                 continue; // nothing this entry's channel may take; a later entry's channel might
             }
-            bookingsLock(e.residentId());
             try {
                 Appointment a = transactions.execute(tx -> {
-                    Appointment booked = bookings.place(free.get().slotId(), e.residentId(), e.channel(),
+                    Appointment booked = bookings.place(free.get(), e.residentId(), e.channel(),
                             "waitlist", true, null, null, false);
                     if (!waitlist.end(e.id(), WaitlistRecords.Status.FILLED, booked.id(), null, now)) {
                         tx.setRollbackOnly(); // left or filled meanwhile: book nothing
@@ -165,10 +164,6 @@ public class Waitlists {
             }
         }
         return filled;
-    }
-
-    private void bookingsLock(UUID residentId) {
-        records.ensureBooker(residentId); // outside the transaction: a lost race to create it must not abort it
     }
 
     /** Ends every waiting entry of a stopped session; returns the residents who were waiting. */
