@@ -265,14 +265,17 @@ class BookingHttpTest extends HttpTest {
             residents.add(person("并发" + "甲乙丙丁戊己庚辛壬癸".charAt(i % 10) + "子丑寅卯".charAt(i / 10)).residentId());
         }
         List<Callable<Response>> calls = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         for (String r : residents) {
-            calls.add(() -> book(nurse, json("slotId", slotId, "residentId", r, "channel", "WINDOW"),
-                    "c-" + UUID.randomUUID()));
+            String key = "c-" + UUID.randomUUID();
+            keys.add(key);
+            calls.add(() -> book(nurse, json("slotId", slotId, "residentId", r, "channel", "WINDOW"), key));
         }
         int created = 0;
         int full = 0;
         List<String> others = new ArrayList<>();
-        for (Response r : atOnce(calls, 16)) {
+        List<Response> responses = atOnce(calls, 16);
+        for (Response r : responses) {
             if (r.status() == 201) {
                 created++;
             } else if (r.status() == 409 && r.isProblem() && r.json().get("type").asString().endsWith("slot-full")) {
@@ -285,6 +288,14 @@ class BookingHttpTest extends HttpTest {
         assertThat(created).isEqualTo(20);
         assertThat(full).isEqualTo(12);
         assertThat(available(slotId, day, nurse)).isZero();
+        // a retry of a booking that went through gets that booking although the slot is full by now
+        int booked = java.util.stream.IntStream.range(0, responses.size())
+                .filter(i -> responses.get(i).status() == 201).findFirst().orElseThrow();
+        Response retry = book(nurse, json("slotId", slotId, "residentId", residents.get(booked), "channel", "WINDOW"),
+                keys.get(booked));
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.json().get("appointmentId").asString())
+                .isEqualTo(responses.get(booked).json().get("appointmentId").asString());
         // nothing lost or sold twice: every place taken is one booked appointment
         assertThat(jdbc.queryForObject("select sum(booked) from scheduling_pool where slot_id = ?", Long.class,
                 UUID.fromString(slotId))).isEqualTo(20L);

@@ -162,13 +162,19 @@ public class BookingService {
         String hash = hash(request.slotId() + "|" + resident + "|" + channel
                 + (request.nearestInSession() ? "|nearest" : ""));
         try {
-            // a key seen before is found by its unique row (below), so a new request pays no lookup for it
-            // the slot as read without a lock (with "nearest", the whole session in the same read): the conditional
-            // take of a place and the insert that checks the session is still open decide under concurrency
-            List<Schedules.SlotRow> read = request.nearestInSession() ? schedules.slotsOfSessionOf(request.slotId())
-                    : schedules.slot(request.slotId()).stream().toList();
-            Schedules.SlotRow wanted = read.stream().filter(s -> s.slotId().equals(request.slotId())).findFirst()
-                    .orElseThrow(() -> ProblemException.notFound("slot", request.slotId()));
+            // the slot as read without a lock (with "nearest", the whole session, in the same read): the conditional
+            // take of a place and the insert that checks the session is still open decide under concurrency. The
+            // same read finds a key seen before, whose request gets its booking whatever the slot's state is now (so a
+            // refusal needs no second lookup); a key still in flight in a concurrent request is found by its unique
+            // row (below).
+            Schedules.BookingRead read = schedules.forBooking(request.slotId(), request.nearestInSession(),
+                    actor.username(), key);
+            if (read.earlierHash() != null) {
+                return replayed(new AppointmentRecords.Idempotent(read.earlierHash(), read.earlierAppointment()),
+                        hash);
+            }
+            Schedules.SlotRow wanted = read.slots().stream().filter(s -> s.slotId().equals(request.slotId()))
+                    .findFirst().orElseThrow(() -> ProblemException.notFound("slot", request.slotId()));
             Appointment booked;
             try {
                 booked = place(wanted, resident, channel, actor.username(), actingFor, key, hash, true);
@@ -176,19 +182,10 @@ public class BookingService {
                 if (!request.nearestInSession() || !full.type().equals(BookingPolicy.Refusal.SLOT_FULL.type)) {
                     throw full;
                 }
-                booked = placeNearest(wanted, read, resident, channel, actor.username(), actingFor, key, hash)
+                booked = placeNearest(wanted, read.slots(), resident, channel, actor.username(), actingFor, key, hash)
                         .orElseThrow(() -> full);
             }
             return new Booked(booked, true);
-        } catch (ProblemException refusal) {
-            // a repeated request whose booking went through gets that booking, even if the slot is full by now
-            if (key != null) {
-                Optional<Booked> replay = replay(actor, key, hash);
-                if (replay.isPresent()) {
-                    return replay.get();
-                }
-            }
-            throw refusal;
         } catch (DuplicateKeyException e) {
             // either the same Idempotency-Key in a concurrent request, or a second booking of the day
             if (key != null) {
@@ -315,13 +312,16 @@ public class BookingService {
     }
 
     private Optional<Booked> replay(Actor actor, String key, String hash) {
-        return appointments.idempotent(actor.username(), key).map(previous -> {
-            if (!previous.requestHash().equals(hash)) {
-                throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
-                        "problem.idempotency-key-reused");
-            }
-            return new Booked(appointments.find(previous.appointmentId()).orElseThrow(), false);
-        });
+        return appointments.idempotent(actor.username(), key).map(previous -> replayed(previous, hash));
+    }
+
+    /** The booking of an earlier request with the same key: the same request gets it, another one 422. */
+    private Booked replayed(AppointmentRecords.Idempotent previous, String hash) {
+        if (!previous.requestHash().equals(hash)) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+                    "problem.idempotency-key-reused");
+        }
+        return new Booked(appointments.find(previous.appointmentId()).orElseThrow(), false);
     }
 
     /** Cancels a BOOKED appointment and gives its place back to the pool it came from. */

@@ -175,14 +175,17 @@ class Schedules {
         listings.changed(s.day(), t.departmentCode());
     }
 
-    private static final String SLOT_SELECT = """
+    private static final String SLOT_COLUMNS = """
             select s.id as slot_id, s.session_id, s.starts_at, s.ends_at, s.capacity, se.organization_id,
                 se.department_code, se.practitioner_id, se.service_name, se.service_date, se.period, se.registration_type,
                 se.fee_fen, se.releases_at, se.flows_back_at, se.status, p.pool, p.capacity as pool_capacity, p.booked
+            """;
+    private static final String SLOT_JOINS = """
             from scheduling_slot s
             join scheduling_session se on se.id = s.session_id
             join scheduling_pool p on p.slot_id = s.id
             """;
+    private static final String SLOT_SELECT = SLOT_COLUMNS + SLOT_JOINS;
 
     /**
      * Slots of a day, filtered; {@code null} filters match everything. Ordered by start, then organisation. Served
@@ -219,6 +222,11 @@ class Schedules {
      * per slot, and only the pool columns on every row.
      */
     private static List<SlotRow> slotRows(ResultSet rs) throws SQLException {
+        return slotRowsAnd(rs, null);
+    }
+
+    /** As {@link #slotRows(ResultSet)}; with {@code earlier}, also the two columns after the slot's (any row's). */
+    private static List<SlotRow> slotRowsAnd(ResultSet rs, String[] earlier) throws SQLException {
         List<SlotRow> slots = new ArrayList<>();
         Map<String, SlotRow> sessions = new java.util.HashMap<>();
         Map<String, SlotRow> seen = new java.util.HashMap<>();
@@ -249,6 +257,10 @@ class Schedules {
                 }
             }
             current.pools().put(QuotaPool.valueOf(rs.getString(17)), new int[] {rs.getInt(18), rs.getInt(19)});
+            if (earlier != null && earlier[0] == null) {
+                earlier[0] = rs.getString(20);
+                earlier[1] = rs.getString(21);
+            }
         }
         return slots;
     }
@@ -290,10 +302,24 @@ class Schedules {
                 .param("limit", limit).query((rs, n) -> session(rs)).list();
     }
 
-    /** The slots of the session that {@code slotId} belongs to (empty when there is no such slot), in one read. */
-    List<SlotRow> slotsOfSessionOf(UUID slotId) {
-        return jdbc.sql(SLOT_SELECT + " where s.session_id = (select session_id from scheduling_slot where id = :id) "
-                + "order by s.starts_at, s.id").param("id", slotId).query(Schedules::slotRows);
+    /**
+     * What a booking reads first, in one statement: the slot, or with {@code wholeSession} all the slots of its
+     * session (empty when there is no such slot), and the caller's earlier request with the same Idempotency-Key
+     * ({@code earlierHash} null when there is none, or no key).
+     */
+    record BookingRead(List<SlotRow> slots, String earlierHash, UUID earlierAppointment) {
+    }
+
+    BookingRead forBooking(UUID slotId, boolean wholeSession, String actor, String key) {
+        String[] earlier = new String[2];
+        org.springframework.jdbc.core.ResultSetExtractor<List<SlotRow>> rows = rs -> slotRowsAnd(rs, earlier);
+        List<SlotRow> slots = jdbc.sql(SLOT_COLUMNS + ", i.request_hash, i.appointment_id " + SLOT_JOINS
+                + "left join scheduling_idempotency i on i.actor = :actor and i.idem_key = :key "
+                + (wholeSession ? "where s.session_id = (select session_id from scheduling_slot where id = :id) "
+                        + "order by s.starts_at, s.id" : "where s.id = :id"))
+                .param("id", slotId).param("actor", actor).param("key", key)
+                .query(rows);
+        return new BookingRead(slots, earlier[0], earlier[1] == null ? null : UUID.fromString(earlier[1]));
     }
 
     List<SlotRow> slotsOfSession(UUID sessionId) {
