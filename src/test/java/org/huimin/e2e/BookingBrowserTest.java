@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
@@ -174,12 +176,7 @@ class BookingBrowserTest extends BrowserSupport {
     void aNurseBooksAtTheWindowForAResidentAndSeesItInTheirList() {
         Resident walkIn = register(LocalDate.of(1952, 11, 30), true, phone());
 
-        consoleLogin("nurse");
-        page.getByTestId("console-menu-booking").click();
-        page.getByTestId("booking-resident").locator("input").fill(walkIn.idNumber());
-        page.locator(".el-select-dropdown__item:visible").filter(new Locator.FilterOptions()
-                .setHasText(walkIn.name())).first().click();
-        page.getByTestId("booking-channel-WINDOW").click();
+        atTheWindowFor(walkIn);
         Locator date = page.getByTestId("booking-date").locator("input");
         date.fill(tomorrow());
         date.press("Enter");
@@ -208,6 +205,61 @@ class BookingBrowserTest extends BrowserSupport {
         assertThat(status).hasCount(0);
         page.getByTestId("booking-appointments-active").click();
         assertThat(status).hasAttribute("data-status", "CANCELLED");
+    }
+
+    @Test
+    void aNurseAtTheWindowGetsTheNearestTimeWhenTheChosenOneIsTakenMeanwhile() {
+        LocalDate day = LocalDate.now(SHANGHAI).plusDays(5);
+        String service = "窗口就近-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        String org = eveningService(service, day, 1, "ONSITE:100").organizationId();
+        Resident walkIn = register(LocalDate.of(1948, 3, 9), true, phone());
+        Resident caller = register(LocalDate.of(1950, 7, 21), true, phone());
+        String nurse = api.login("nurse");
+        List<String> ours = new ArrayList<>();
+        String department = null;
+        for (JsonNode s : api.get("/api/v1/slots?date=" + day + "&department=" + INTERNAL_MEDICINE
+                + "&organizationId=" + org + "&channel=WINDOW", nurse).json().get("items")) {
+            if (service.equals(s.path("serviceName").asString(""))) {
+                ours.add(s.get("slotId").asString());
+                department = s.get("departmentName").asString();
+            }
+        }
+        assertThat(ours).hasSize(2); // 18:00 and 18:30, one place each
+
+        atTheWindowFor(walkIn);
+        assertThat(page.getByTestId("booking-nearest-in-session")).hasClass(Pattern.compile("is-checked"));
+        Locator date = page.getByTestId("booking-date").locator("input");
+        date.fill(day.toString());
+        date.press("Enter");
+        page.getByTestId("booking-department").click();
+        page.locator(".el-select-dropdown__item:visible").filter(new Locator.FilterOptions()
+                .setHasText(Pattern.compile("^" + department + "$"))).first().click();
+        page.locator("[data-testid=booking-slot-book][data-id='" + ours.get(0) + "']").click();
+        assertThat(page.locator(".el-message-box")).containsText(walkIn.name());
+        // meanwhile a colleague books 18:00 for a caller on the phone line
+        Api.Response taken = api.post("/api/v1/appointments", "{\"slotId\":\"" + ours.get(0) + "\",\"residentId\":\""
+                + caller.id() + "\",\"channel\":\"WINDOW\"}", nurse);
+        assertThat(taken.status()).as(taken.raw()).isEqualTo(201);
+        page.locator(".el-message-box__btns .el-button--primary").click();
+
+        assertThat(page.locator(".el-message--success")).containsText("已约满");
+        Locator status = page.locator("[data-testid=booking-appt-status]");
+        assertThat(status).hasCount(1);
+        String appointmentId = status.getAttribute("data-id");
+        assertThat(api.get("/api/v1/appointments/" + appointmentId, nurse).json().get("slotId").asString())
+                .isEqualTo(ours.get(1));
+        cancel(appointmentId, nurse);
+        cancel(taken.json().get("appointmentId").asString(), nurse);
+    }
+
+    /** The nurse's window-booking page with {@code walkIn} chosen as the resident and the window as the channel. */
+    private void atTheWindowFor(Resident walkIn) {
+        consoleLogin("nurse");
+        page.getByTestId("console-menu-booking").click();
+        page.getByTestId("booking-resident").locator("input").fill(walkIn.idNumber());
+        page.locator(".el-select-dropdown__item:visible").filter(new Locator.FilterOptions()
+                .setHasText(walkIn.name())).first().click();
+        page.getByTestId("booking-channel-WINDOW").click();
     }
 
     // ---- (d) a scheduler adds a weekly template ----
