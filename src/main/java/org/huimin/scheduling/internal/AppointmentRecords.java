@@ -134,7 +134,7 @@ class AppointmentRecords {
                 .param("reason", reason).param("id", id).update() == 1;
     }
 
-        /**
+    /**
      * Serialises the bookings of one resident until the transaction ends, by locking the resident's booker row; the
      * row is created by their first booking. One statement once the row exists.
      */

@@ -169,9 +169,8 @@ public class BookingService {
             // row (below).
             Schedules.BookingRead read = schedules.forBooking(request.slotId(), request.nearestInSession(),
                     actor.username(), key);
-            if (read.earlierHash() != null) {
-                return replayed(new AppointmentRecords.Idempotent(read.earlierHash(), read.earlierAppointment()),
-                        hash);
+            if (read.earlier() != null) {
+                return replayed(read.earlier(), hash);
             }
             Schedules.SlotRow wanted = read.slots().stream().filter(s -> s.slotId().equals(request.slotId()))
                     .findFirst().orElseThrow(() -> ProblemException.notFound("slot", request.slotId()));

@@ -305,9 +305,9 @@ class Schedules {
     /**
      * What a booking reads first, in one statement: the slot, or with {@code wholeSession} all the slots of its
      * session (empty when there is no such slot), and the caller's earlier request with the same Idempotency-Key
-     * ({@code earlierHash} null when there is none, or no key).
+     * ({@code earlier} null when there is none, or no key).
      */
-    record BookingRead(List<SlotRow> slots, String earlierHash, UUID earlierAppointment) {
+    record BookingRead(List<SlotRow> slots, AppointmentRecords.Idempotent earlier) {
     }
 
     BookingRead forBooking(UUID slotId, boolean wholeSession, String actor, String key) {
@@ -319,7 +319,8 @@ class Schedules {
                         + "order by s.starts_at, s.id" : "where s.id = :id"))
                 .param("id", slotId).param("actor", actor).param("key", key)
                 .query(rows);
-        return new BookingRead(slots, earlier[0], earlier[1] == null ? null : UUID.fromString(earlier[1]));
+        return new BookingRead(slots, earlier[0] == null ? null
+                : new AppointmentRecords.Idempotent(earlier[0], UUID.fromString(earlier[1])));
     }
 
     List<SlotRow> slotsOfSession(UUID sessionId) {
