@@ -99,6 +99,21 @@ class BookingHttpTest extends HttpTest {
         return ours;
     }
 
+    /** How many of {@code responses} booked (201); every other one must be the problem {@code status} {@code type}. */
+    private static int booked(List<Response> responses, int status, String type) {
+        int created = 0;
+        List<String> others = new ArrayList<>();
+        for (Response r : responses) {
+            if (r.status() == 201) {
+                created++;
+            } else if (!(r.status() == status && r.isProblem() && r.json().get("type").asString().endsWith(type))) {
+                others.add(r.status() + " " + r.raw());
+            }
+        }
+        assertThat(others).isEmpty();
+        return created;
+    }
+
     /** The calls released all at once from {@code threads} threads; their responses in the calls' order. */
     private static List<Response> atOnce(List<Callable<Response>> calls, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -271,31 +286,17 @@ class BookingHttpTest extends HttpTest {
             keys.add(key);
             calls.add(() -> book(nurse, json("slotId", slotId, "residentId", r, "channel", "WINDOW"), key));
         }
-        int created = 0;
-        int full = 0;
-        List<String> others = new ArrayList<>();
         List<Response> responses = atOnce(calls, 16);
-        for (Response r : responses) {
-            if (r.status() == 201) {
-                created++;
-            } else if (r.status() == 409 && r.isProblem() && r.json().get("type").asString().endsWith("slot-full")) {
-                full++;
-            } else {
-                others.add(r.status() + " " + r.raw());
-            }
-        }
-        assertThat(others).isEmpty();
-        assertThat(created).isEqualTo(20);
-        assertThat(full).isEqualTo(12);
+        assertThat(booked(responses, 409, "slot-full")).isEqualTo(20); // and 12 refused as full
         assertThat(available(slotId, day, nurse)).isZero();
         // a retry of a booking that went through gets that booking although the slot is full by now
-        int booked = java.util.stream.IntStream.range(0, responses.size())
+        int went = java.util.stream.IntStream.range(0, responses.size())
                 .filter(i -> responses.get(i).status() == 201).findFirst().orElseThrow();
-        Response retry = book(nurse, json("slotId", slotId, "residentId", residents.get(booked), "channel", "WINDOW"),
-                keys.get(booked));
+        Response retry = book(nurse, json("slotId", slotId, "residentId", residents.get(went), "channel", "WINDOW"),
+                keys.get(went));
         assertThat(retry.status()).isEqualTo(200);
         assertThat(retry.json().get("appointmentId").asString())
-                .isEqualTo(responses.get(booked).json().get("appointmentId").asString());
+                .isEqualTo(responses.get(went).json().get("appointmentId").asString());
         // nothing lost or sold twice: every place taken is one booked appointment
         assertThat(jdbc.queryForObject("select sum(booked) from scheduling_pool where slot_id = ?", Long.class,
                 UUID.fromString(slotId))).isEqualTo(20L);
@@ -354,17 +355,7 @@ class BookingHttpTest extends HttpTest {
             String b = body.replace(residents.get(2), r);
             calls.add(() -> book(nurse, b, "near-" + UUID.randomUUID()));
         }
-        int created = 0;
-        List<String> others = new ArrayList<>();
-        for (Response r : atOnce(calls, 7)) {
-            if (r.status() == 201) {
-                created++;
-            } else if (!(r.status() == 409 && r.json().get("type").asString().endsWith("slot-full"))) {
-                others.add(r.status() + " " + r.raw());
-            }
-        }
-        assertThat(others).isEmpty();
-        assertThat(created).isEqualTo(3);
+        assertThat(booked(atOnce(calls, 7), 409, "slot-full")).isEqualTo(3);
         UUID session = UUID.fromString(ours.get(0).get("sessionId").asString());
         assertThat(jdbc.queryForObject("select count(*) from scheduling_appointment where session_id = ? and status = "
                 + "'BOOKED'", Long.class, session)).isEqualTo(8L);
@@ -387,17 +378,7 @@ class BookingHttpTest extends HttpTest {
                     "ONSITE:100", nurse).get(0).get("slotId").asString();
             calls.add(() -> book(nurse, json("slotId", slotId, "residentId", resident, "channel", "WINDOW"), null));
         }
-        int created = 0;
-        List<String> others = new ArrayList<>();
-        for (Response r : atOnce(calls, 8)) {
-            if (r.status() == 201) {
-                created++;
-            } else if (!(r.status() == 422 && r.json().get("type").asString().endsWith("too-many-bookings"))) {
-                others.add(r.status() + " " + r.raw());
-            }
-        }
-        assertThat(others).isEmpty();
-        assertThat(created).isEqualTo(5);
+        assertThat(booked(atOnce(calls, 8), 422, "too-many-bookings")).isEqualTo(5);
         assertThat(jdbc.queryForObject("select count(*) from scheduling_appointment where resident_id = ? and status = "
                 + "'BOOKED'", Long.class, UUID.fromString(resident))).isEqualTo(5L);
         assertThat(jdbc.queryForObject("select count(*) from scheduling_booker where resident_id = ?", Long.class,
