@@ -4,13 +4,15 @@
  *   java bench/BookingFlashCrowd.java [--base http://127.0.0.1:8080] [--clients 2000] [--practitioners 25]
  *       [--places 500] [--concurrency 64] [--searchers 4] [--search-rate 300] [--seconds 120] [--setup-seconds 900]
  *       [--warmup-seconds 45] [--psql "-h 127.0.0.1 -U postgres -d huimin"] [--latency-log attempts.txt]
- *       [--statements 25] [--nearest 1]
+ *       [--statements 25] [--nearest 1] [--rehearsal 1]
  *
  * Setup (not measured): as the scheduler, adds one evening session for each of the most popular practitioners of the
  * scheduler's hospital on a released day, all places in the ONLINE pool (places / practitioners each); registers the
  * clients as residents with passwords at the clerk's window (kept for later runs: bench-NNNN, found again by login)
  * and logs them in. A warm-up (`--warmup-seconds`, default 45) books and cancels places of the next days from 8
- * threads, so that the server meets the crowd as it does at 8 a.m., after a day of traffic, not with a cold JIT.
+ * threads, and a rehearsal (`--rehearsal 1`, 0 to skip) runs the crowd below once on the same slots and cancels its
+ * bookings, so that the server meets the crowd as it does at 8 a.m., after a day of traffic that has also met full
+ * slots and sold-out departments, not with a cold JIT.
  * Then every client at once, as residents do at release time: the page has shown the bench slots since before the
  * release, so each books one of them (a random one: everybody wants the popular doctors) with an Idempotency-Key the
  * moment the crowd starts; a full slot (409) makes them list the department's slots with places left and try another,
@@ -27,6 +29,9 @@
  * confirmed beyond a slot's capacity: from the responses and, with --psql, from the database), lost (a 201 booking
  * missing or not BOOKED when read back), searches_per_s, and pgbench_single_row_update_tps: pgbench on the same
  * database, in the same run, updating one row from --concurrency clients (needs --psql and the pgbench tool).
+ * On Linux, cpu_server_ms_per_booking, cpu_postgres_ms_per_booking and cpu_load_generator_ms_per_booking say where
+ * the machine's CPU went until the last place was sold (the server is every other Java process), and
+ * cpu_machine_busy how much of the machine was in use.
  * --latency-log writes one line per booking attempt: microseconds from the crowd's start, latency, status (and a 409's
  * problem type).
  * --statements N prints PostgreSQL's N most expensive statements of the crowd (needs pg_stat_statements).
@@ -125,6 +130,7 @@ public class BookingFlashCrowd {
         opt.put("--statements", "0");
         opt.put("--search-rate", "300");
         opt.put("--nearest", "1");
+        opt.put("--rehearsal", "1");
         for (int i = 0; i + 1 < args.length; i += 2) {
             opt.put(args[i], args[i + 1]);
         }
@@ -274,6 +280,19 @@ public class BookingFlashCrowd {
         warm.shutdown();
         warm.awaitTermination(Long.parseLong(opt.get("--warmup-seconds")) + 60, TimeUnit.SECONDS);
         System.out.printf("warmup_bookings: %d booked and cancelled%n", warmBookings.get());
+        // --- rehearsal: the crowd once on the same slots, its bookings cancelled (not measured). A server at 8 a.m.
+        // has met full slots, "nearest in session" and sold-out departments the day before; a fresh one would
+        // compile those paths during the measured sale
+        List<String> slotIds = new ArrayList<>(capacityOf.keySet());
+        if (!"0".equals(opt.get("--rehearsal"))) {
+            long r0 = System.nanoTime();
+            Crowd rehearsal = crowd(ready, slotIds, benchDepartments, day, org, tag, nearestShare, concurrency,
+                    System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(opt.get("--seconds"))), () -> { });
+            cancelAll(rehearsal.confirmed(), "bench rehearsal");
+            System.out.printf("rehearsal: %d booked in %.2f s, %d attempts, cancelled (%.1f s in all)%n",
+                    rehearsal.confirmed().size(), rehearsal.soldOutSeconds(), rehearsal.latencies().size(),
+                    (System.nanoTime() - r0) / 1e9);
+        }
         if (!psql.isBlank()) {
             // what autovacuum does on a production server between busy hours (it is off on some test machines): the
             // warm-up and earlier runs leave dead row versions behind that every later read and update steps over
@@ -286,12 +305,6 @@ public class BookingFlashCrowd {
 
         // --- the flash crowd
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(opt.get("--seconds")));
-        List<String> slotIds = new ArrayList<>(capacityOf.keySet());
-        Map<String, AtomicInteger> confirmedPerSlot = new ConcurrentHashMap<>();
-        Map<String, String> confirmed = new ConcurrentHashMap<>(); // appointment -> client token
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        List<String> attemptLog = Collections.synchronizedList(new ArrayList<>()); // start_us latency_us status
-        AtomicInteger errors = new AtomicInteger();
         AtomicBoolean crowdDone = new AtomicBoolean();
         AtomicInteger searches = new AtomicInteger();
         ExecutorService background = Executors.newFixedThreadPool(Math.max(1, searchers));
@@ -319,77 +332,27 @@ public class BookingFlashCrowd {
                 return null;
             });
         }
-        ExecutorService crowd = Executors.newFixedThreadPool(concurrency);
-        CountDownLatch start = new CountDownLatch(1);
-        AtomicInteger lastSuccessAt = new AtomicInteger();
-        long t0Holder[] = new long[1];
-        List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
-        for (String token : ready) {
-            // the booking page's "nearest time of this session if mine is taken", on by default: --nearest is the
-            // share of residents who leave it on
-            boolean nearest = ThreadLocalRandom.current().nextDouble() < nearestShare;
-            String nearestField = nearest ? ",\"nearestInSession\":true" : "";
-            runs.add(crowd.submit(() -> {
-                start.await();
-                var r = ThreadLocalRandom.current();
-                for (int attempt = 0; attempt < 5 && System.nanoTime() < deadline; attempt++) {
-                    // what a resident does: book the slot they have been looking at since before the release; when
-                    // it is full, look at the slots of the department they came for (another one of the popular
-                    // doctors' departments when that one is sold out) and pick one with places left
-                    List<String> open = new ArrayList<>();
-                    if (attempt == 0) {
-                        open.add(slotIds.get(r.nextInt(slotIds.size())));
-                    }
-                    List<String> wanted = new ArrayList<>(benchDepartments);
-                    Collections.rotate(wanted, r.nextInt(wanted.size()));
-                    for (String dept : wanted) {
-                        if (!open.isEmpty()) {
-                            break;
-                        }
-                        open.addAll(get("/api/v1/slots?date=" + day + "&department=" + dept + "&organizationId="
-                                + org + "&availableOnly=true", token).slotIdsOfService(tag));
-                    }
-                    if (open.isEmpty()) {
-                        return null; // sold out
-                    }
-                    String slot = open.get(r.nextInt(open.size()));
-                    long s0 = System.nanoTime();
-                    Res res = post("/api/v1/appointments", "{\"slotId\":\"" + slot + "\"" + nearestField + "}", token,
-                            "bench-" + UUID.randomUUID());
-                    latencies.add(System.nanoTime() - s0);
-                    attemptLog.add((s0 - t0Holder[0]) / 1000 + " " + (System.nanoTime() - s0) / 1000 + " "
-                            + res.status() + (res.status() == 409 ? " " + problemType(res.body()) : ""));
-                    if (res.status() == 201) {
-                        confirmed.put(first(res.body(), "appointmentId"), token);
-                        // the slot booked, which is another one of the session's when the chosen one was full
-                        confirmedPerSlot.computeIfAbsent(first(res.body(), "slotId"), k -> new AtomicInteger())
-                                .incrementAndGet();
-                        lastSuccessAt.set((int) ((System.nanoTime() - t0Holder[0]) / 1_000_000));
-                        return null;
-                    }
-                    if (res.status() != 409) {
-                        errors.incrementAndGet();
-                        return null;
-                    }
-                    if (res.body().contains("already-booked")) {
-                        return null;
-                    }
-                }
-                return null;
-            }));
-        }
         int statements = Integer.parseInt(opt.get("--statements"));
-        if (statements > 0 && !psql.isBlank()) {
-            sql(psql, "select pg_stat_statements_reset()");
-        }
-        System.out.printf("crowd_started_at: %d epoch_ms%n", System.currentTimeMillis());
-        t0Holder[0] = System.nanoTime();
-        start.countDown();
-        for (var f : runs) {
-            f.get();
-        }
-        double crowdSeconds = Math.max(lastSuccessAt.get(), 1) / 1000.0;
-        double wall = (System.nanoTime() - t0Holder[0]) / 1e9;
+        CpuSampler cpu = new CpuSampler();
+        Crowd measured = crowd(ready, slotIds, benchDepartments, day, org, tag, nearestShare, concurrency, deadline,
+                () -> {
+                    try {
+                        if (statements > 0 && !psql.isBlank()) {
+                            sql(psql, "select pg_stat_statements_reset()");
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    System.out.printf("crowd_started_at: %d epoch_ms%n", System.currentTimeMillis());
+                    cpu.start();
+                });
+        cpu.stop();
+        Map<String, String> confirmed = measured.confirmed();
+        Map<String, AtomicInteger> confirmedPerSlot = measured.perSlot();
+        List<Long> latencies = measured.latencies();
+        List<String> attemptLog = measured.attempts();
+        double crowdSeconds = measured.soldOutSeconds();
+        double wall = measured.wallSeconds();
         crowdDone.set(true);
         System.out.printf("crowd_ended_at: %d epoch_ms%n", System.currentTimeMillis());
         if (statements > 0 && !psql.isBlank()) {
@@ -398,7 +361,6 @@ public class BookingFlashCrowd {
                     + "left(regexp_replace(query, '\\s+', ' ', 'g'), 110) from pg_stat_statements "
                     + "order by total_exec_time desc limit " + statements));
         }
-        crowd.shutdown();
         background.shutdown();
         background.awaitTermination(30, TimeUnit.SECONDS);
 
@@ -436,17 +398,12 @@ public class BookingFlashCrowd {
         System.out.printf("nearest_in_session_share: %.2f ratio%n", nearestShare);
         System.out.printf("oversold: %d places%n", oversold + (dbOversold == null ? 0 : dbOversold));
         System.out.printf("lost: %d bookings%n", lost);
-        System.out.printf("errors: %d requests%n", errors.get());
+        System.out.printf("errors: %d requests%n", measured.errors());
         System.out.printf("searches_per_s: %.0f req/s%n", searches.get() / wall);
+        cpu.print(crowdSeconds, confirmed.size());
 
         // --- clean up: the clients cancel, the templates stop
-        ExecutorService cleanup = Executors.newFixedThreadPool(8);
-        for (var e : confirmed.entrySet()) {
-            cleanup.submit(() -> post("/api/v1/appointments/" + e.getKey() + "/cancel", "{\"reason\":\"bench\"}",
-                    e.getValue(), null));
-        }
-        cleanup.shutdown();
-        cleanup.awaitTermination(120, TimeUnit.SECONDS);
+        cancelAll(confirmed, "bench");
         for (String t : templates) {
             post("/api/v1/schedules/templates/" + t + "/deactivate", null, scheduler, null);
         }
@@ -518,6 +475,217 @@ public class BookingFlashCrowd {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         return out.strip();
+    }
+
+    /**
+     * What one crowd did: the bookings confirmed (appointment -> client token), how many per slot booked, every
+     * attempt's latency and log line, the errors, when the last place went and when the last client gave up.
+     */
+    record Crowd(Map<String, String> confirmed, Map<String, AtomicInteger> perSlot, List<Long> latencies,
+            List<String> attempts, int errors, double soldOutSeconds, double wallSeconds, long startedNanos) {
+    }
+
+    /**
+     * Every client at once, as residents do at release time (see the class comment); {@code atStart} runs just
+     * before they are let go.
+     */
+    static Crowd crowd(List<String> clients, List<String> slotIds, List<String> departments, LocalDate day,
+            String org, String tag, double nearestShare, int concurrency, long deadline, Runnable atStart)
+            throws Exception {
+        Map<String, AtomicInteger> confirmedPerSlot = new ConcurrentHashMap<>();
+        Map<String, String> confirmed = new ConcurrentHashMap<>(); // appointment -> client token
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        List<String> attemptLog = Collections.synchronizedList(new ArrayList<>()); // start_us latency_us status
+        AtomicInteger errors = new AtomicInteger();
+        ExecutorService crowd = Executors.newFixedThreadPool(concurrency);
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger lastSuccessAt = new AtomicInteger();
+        long t0Holder[] = new long[1];
+        List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+        for (String token : clients) {
+            // the booking page's "nearest time of this session if mine is taken", on by default: --nearest is the
+            // share of residents who leave it on
+            boolean nearest = ThreadLocalRandom.current().nextDouble() < nearestShare;
+            String nearestField = nearest ? ",\"nearestInSession\":true" : "";
+            runs.add(crowd.submit(() -> {
+                start.await();
+                var r = ThreadLocalRandom.current();
+                for (int attempt = 0; attempt < 5 && System.nanoTime() < deadline; attempt++) {
+                    // what a resident does: book the slot they have been looking at since before the release; when
+                    // it is full, look at the slots of the department they came for (another one of the popular
+                    // doctors' departments when that one is sold out) and pick one with places left
+                    List<String> open = new ArrayList<>();
+                    if (attempt == 0) {
+                        open.add(slotIds.get(r.nextInt(slotIds.size())));
+                    }
+                    List<String> wanted = new ArrayList<>(departments);
+                    Collections.rotate(wanted, r.nextInt(wanted.size()));
+                    for (String dept : wanted) {
+                        if (!open.isEmpty()) {
+                            break;
+                        }
+                        open.addAll(get("/api/v1/slots?date=" + day + "&department=" + dept + "&organizationId="
+                                + org + "&availableOnly=true", token).slotIdsOfService(tag));
+                    }
+                    if (open.isEmpty()) {
+                        return null; // sold out
+                    }
+                    String slot = open.get(r.nextInt(open.size()));
+                    long s0 = System.nanoTime();
+                    Res res = post("/api/v1/appointments", "{\"slotId\":\"" + slot + "\"" + nearestField + "}", token,
+                            "bench-" + UUID.randomUUID());
+                    latencies.add(System.nanoTime() - s0);
+                    attemptLog.add((s0 - t0Holder[0]) / 1000 + " " + (System.nanoTime() - s0) / 1000 + " "
+                            + res.status() + (res.status() == 409 ? " " + problemType(res.body()) : ""));
+                    if (res.status() == 201) {
+                        confirmed.put(first(res.body(), "appointmentId"), token);
+                        // the slot booked, which is another one of the session's when the chosen one was full
+                        confirmedPerSlot.computeIfAbsent(first(res.body(), "slotId"), k -> new AtomicInteger())
+                                .incrementAndGet();
+                        lastSuccessAt.set((int) ((System.nanoTime() - t0Holder[0]) / 1_000_000));
+                        return null;
+                    }
+                    if (res.status() != 409) {
+                        errors.incrementAndGet();
+                        return null;
+                    }
+                    if (res.body().contains("already-booked")) {
+                        return null;
+                    }
+                }
+                return null;
+            }));
+        }
+        atStart.run();
+        t0Holder[0] = System.nanoTime();
+        start.countDown();
+        for (var f : runs) {
+            f.get();
+        }
+        crowd.shutdown();
+        return new Crowd(confirmed, confirmedPerSlot, latencies, attemptLog, errors.get(),
+                Math.max(lastSuccessAt.get(), 1) / 1000.0, (System.nanoTime() - t0Holder[0]) / 1e9, t0Holder[0]);
+    }
+
+    /** The clients cancel these bookings (appointment -> client token), 8 at a time. */
+    static void cancelAll(Map<String, String> bookings, String reason) throws InterruptedException {
+        ExecutorService cancelling = Executors.newFixedThreadPool(8);
+        for (var e : bookings.entrySet()) {
+            cancelling.submit(() -> post("/api/v1/appointments/" + e.getKey() + "/cancel", "{\"reason\":\"" + reason
+                    + "\"}", e.getValue(), null));
+        }
+        cancelling.shutdown();
+        cancelling.awaitTermination(120, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Where the machine's CPU went during the crowd (Linux /proc; elsewhere nothing): the other Java processes (the
+     * server), PostgreSQL's processes and this load generator, sampled every 10 ms, and how busy the machine was.
+     * The processes are found when the crowd starts (PostgreSQL's backends are the server's pooled connections).
+     */
+    static final class CpuSampler {
+        private final List<long[]> samples = Collections.synchronizedList(new ArrayList<>());
+        private final List<Path> server = new ArrayList<>();
+        private final List<Path> postgres = new ArrayList<>();
+        private final Path self = Path.of("/proc/self/stat");
+        private volatile boolean running;
+        private Thread thread;
+
+        void start() {
+            if (!Files.isDirectory(Path.of("/proc/self"))) {
+                return;
+            }
+            long me = ProcessHandle.current().pid();
+            try (var dirs = Files.list(Path.of("/proc"))) {
+                for (Path dir : dirs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                    String comm = read(dir.resolve("comm")).strip();
+                    if (comm.equals("java") && !dir.getFileName().toString().equals(Long.toString(me))) {
+                        server.add(dir.resolve("stat"));
+                    } else if (comm.startsWith("postgres") || comm.equals("postmaster")) {
+                        postgres.add(dir.resolve("stat"));
+                    }
+                }
+            } catch (java.io.IOException e) {
+                return;
+            }
+            running = true;
+            thread = Thread.ofPlatform().daemon().start(() -> {
+                while (running) {
+                    samples.add(sample());
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            if (thread != null) {
+                thread.join();
+            }
+        }
+
+        /** The CPU used from the start until {@code seconds} after it, per booking, as metric lines. */
+        void print(double seconds, int bookings) {
+            if (samples.size() < 2 || bookings == 0) {
+                System.out.println("cpu: not measured (needs Linux /proc)");
+                return;
+            }
+            long[] first = samples.get(0);
+            long[] last = first;
+            for (long[] s : samples) {
+                if (s[0] - first[0] <= (long) (seconds * 1e9)) {
+                    last = s;
+                }
+            }
+            double tick = 1000.0 / 100; // ms per USER_HZ tick
+            System.out.printf("cpu_server_ms_per_booking: %.2f ms%n", (last[1] - first[1]) * tick / bookings);
+            System.out.printf("cpu_postgres_ms_per_booking: %.2f ms%n", (last[2] - first[2]) * tick / bookings);
+            System.out.printf("cpu_load_generator_ms_per_booking: %.2f ms%n", (last[3] - first[3]) * tick / bookings);
+            long total = last[4] - first[4];
+            System.out.printf("cpu_machine_busy: %.2f ratio%n", total == 0 ? 0 : 1 - (double) (last[5] - first[5]) / total);
+        }
+
+        /** nanoTime, server ticks, PostgreSQL ticks, own ticks, machine ticks, machine idle ticks. */
+        private long[] sample() {
+            long[] s = new long[6];
+            s[0] = System.nanoTime();
+            for (Path p : server) {
+                s[1] += ticks(p);
+            }
+            for (Path p : postgres) {
+                s[2] += ticks(p);
+            }
+            s[3] = ticks(self);
+            String[] cpu = read(Path.of("/proc/stat")).lines().findFirst().orElse("cpu").trim().split("\\s+");
+            for (int i = 1; i < cpu.length && i <= 8; i++) {
+                s[4] += Long.parseLong(cpu[i]);
+            }
+            s[5] = cpu.length > 5 ? Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]) : 0; // idle + iowait
+            return s;
+        }
+
+        /** utime + stime of a /proc/PID/stat (0 once the process is gone). */
+        private static long ticks(Path stat) {
+            String line = read(stat);
+            int close = line.lastIndexOf(')');
+            if (close < 0) {
+                return 0;
+            }
+            String[] f = line.substring(close + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        }
+
+        private static String read(Path p) {
+            try {
+                return Files.readString(p);
+            } catch (java.io.IOException | RuntimeException e) {
+                return "";
+            }
+        }
     }
 
     static double pct(long[] sorted, double p) {
