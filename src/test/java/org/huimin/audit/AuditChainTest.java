@@ -114,6 +114,26 @@ class AuditChainTest {
     }
 
     @Test
+    void linesPendingTogetherAreChainedInOrderThroughMultiRowStatementsOfEverySize() {
+        // 203 lines committed at once are pending together: the chainer moves them with inserts of 64, 64, 64, 8, 2
+        // and 1 rows and deletes of 64, 64, 64 and 16 ids (11, padded)
+        transactions.executeWithoutResult(tx -> {
+            for (int i = 0; i < 203; i++) {
+                audit.recordWithin(event("bulk-writer", i));
+            }
+        });
+        assertThat(trail.verify().intact()).isTrue();
+        List<String> inChainOrder = jdbc.sql("select resource_id from audit_entry where actor = 'bulk-writer' "
+                + "order by seq").query(String.class).list();
+        List<String> written = new ArrayList<>();
+        for (int i = 0; i < 203; i++) {
+            written.add("p-" + i);
+        }
+        assertThat(inChainOrder).isEqualTo(written);
+        assertThat(jdbc.sql("select count(*) from audit_pending").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void theChainerLinksWhatIsPendingWithoutBeingAsked() throws InterruptedException {
         audit.record(event("background-chained", 1));
         long pending = 1;
