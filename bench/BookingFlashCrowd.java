@@ -646,7 +646,8 @@ public class BookingFlashCrowd {
             System.out.printf("cpu_postgres_ms_per_booking: %.2f ms%n", (last[2] - first[2]) * tick / bookings);
             System.out.printf("cpu_load_generator_ms_per_booking: %.2f ms%n", (last[3] - first[3]) * tick / bookings);
             long total = last[4] - first[4];
-            System.out.printf("cpu_machine_busy: %.2f ratio%n", total == 0 ? 0 : 1 - (double) (last[5] - first[5]) / total);
+            double idle = total == 0 ? 1 : (double) (last[5] - first[5]) / total;
+            System.out.printf("cpu_machine_busy: %.2f ratio%n", 1 - idle);
         }
 
         /** nanoTime, server ticks, PostgreSQL ticks, own ticks, machine ticks, machine idle ticks. */

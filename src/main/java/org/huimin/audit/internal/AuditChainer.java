@@ -43,7 +43,7 @@ class AuditChainer {
     static final String COLUMNS = "actor, role, acting_for, organization_id, purpose, action, resource_type, "
             + "resource_id, outcome, client_ip, detail";
 
-    /** Rows per multi-row statement at most; statements come in powers of two up to it (few distinct texts to prepare). */
+    /** Rows per multi-row statement at most; statements have a power of two of rows (few texts to prepare). */
     static final int MAX_CHUNK = 64;
     private static final String[] INSERTS = statements(
             "insert into audit_entry (seq, occurred_at, " + COLUMNS + ", prev_hash, hash) values ",
@@ -169,7 +169,7 @@ class AuditChainer {
         }
         for (int from = 0; from < chained.size(); from += MAX_CHUNK) {
             List<Long> ids = chained.subList(from, Math.min(chained.size(), from + MAX_CHUNK));
-            int size = Integer.highestOneBit(ids.size()) == ids.size() ? ids.size() : Integer.highestOneBit(ids.size()) * 2;
+            int size = Integer.bitCount(ids.size()) == 1 ? ids.size() : Integer.highestOneBit(ids.size()) << 1;
             Object[] padded = new Object[size]; // the last id repeated: one statement text per power of two
             for (int i = 0; i < size; i++) {
                 padded[i] = ids.get(Math.min(i, ids.size() - 1));
