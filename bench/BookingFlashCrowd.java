@@ -482,7 +482,7 @@ public class BookingFlashCrowd {
      * attempt's latency and log line, the errors, when the last place went and when the last client gave up.
      */
     record Crowd(Map<String, String> confirmed, Map<String, AtomicInteger> perSlot, List<Long> latencies,
-            List<String> attempts, int errors, double soldOutSeconds, double wallSeconds, long startedNanos) {
+            List<String> attempts, int errors, double soldOutSeconds, double wallSeconds) {
     }
 
     /**
@@ -564,7 +564,7 @@ public class BookingFlashCrowd {
         }
         crowd.shutdown();
         return new Crowd(confirmed, confirmedPerSlot, latencies, attemptLog, errors.get(),
-                Math.max(lastSuccessAt.get(), 1) / 1000.0, (System.nanoTime() - t0Holder[0]) / 1e9, t0Holder[0]);
+                Math.max(lastSuccessAt.get(), 1) / 1000.0, (System.nanoTime() - t0Holder[0]) / 1e9);
     }
 
     /** The clients cancel these bookings (appointment -> client token), 8 at a time. */

@@ -115,8 +115,8 @@ class AuditChainTest {
 
     @Test
     void linesPendingTogetherAreChainedInOrderThroughMultiRowStatementsOfEverySize() {
-        // 203 lines committed at once are pending together: the chainer moves them with inserts of 64, 64, 64, 8, 2
-        // and 1 rows and deletes of 64, 64, 64 and 16 ids (11, padded)
+        // 203 lines committed at once are pending together: the chainer moves them with inserts and deletes of 64,
+        // 64, 64, 8, 2 and 1 rows
         transactions.executeWithoutResult(tx -> {
             for (int i = 0; i < 203; i++) {
                 audit.recordWithin(event("bulk-writer", i));

@@ -161,25 +161,23 @@ class AuditChainer {
         if (rows.isEmpty()) {
             return false;
         }
-        // multi-row statements: a line costs its row and index entries, not a statement of its own
-        for (int from = 0, size; from < entries.size(); from += size) {
-            size = chunk(entries.size() - from);
-            template.update(INSERTS[Integer.numberOfTrailingZeros(size)],
-                    entries.subList(from, from + size).stream().flatMap(java.util.Arrays::stream).toArray());
-        }
-        for (int from = 0; from < chained.size(); from += MAX_CHUNK) {
-            List<Long> ids = chained.subList(from, Math.min(chained.size(), from + MAX_CHUNK));
-            int size = Integer.bitCount(ids.size()) == 1 ? ids.size() : Integer.highestOneBit(ids.size()) << 1;
-            Object[] padded = new Object[size]; // the last id repeated: one statement text per power of two
-            for (int i = 0; i < size; i++) {
-                padded[i] = ids.get(Math.min(i, ids.size() - 1));
-            }
-            template.update(DELETES[Integer.numberOfTrailingZeros(size)], padded);
-        }
+        // multi-row statements: a line costs its row and index entries, not statements of its own
+        inChunks(entries, INSERTS, chunk -> chunk.stream().flatMap(java.util.Arrays::stream).toArray());
+        inChunks(chained, DELETES, List::toArray);
         jdbc.sql("update audit_chain_head set last_seq = :seq, last_hash = :hash where id = 1")
                 .param("seq", seq).param("hash", prev).update();
         return rows.size() == batchSize && jdbc.sql("select count(*) from audit_pending where id <= :upTo")
                 .param("upTo", upTo).query(Long.class).single() > 0;
+    }
+
+    /** Runs {@code texts[k]} for consecutive chunks of 2^k items (see {@link #chunk}), with their parameters. */
+    private <T> void inChunks(List<T> items, String[] texts,
+            java.util.function.Function<List<T>, Object[]> parameters) {
+        for (int from = 0, size; from < items.size(); from += size) {
+            size = chunk(items.size() - from);
+            template.update(texts[Integer.numberOfTrailingZeros(size)],
+                    parameters.apply(items.subList(from, from + size)));
+        }
     }
 
     /** The largest power of two, at most {@link #MAX_CHUNK}, that is not more than {@code rows}. */
