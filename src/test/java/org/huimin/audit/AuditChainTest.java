@@ -114,9 +114,8 @@ class AuditChainTest {
     }
 
     @Test
-    void linesPendingTogetherAreChainedInOrderThroughMultiRowStatementsOfEverySize() {
-        // 203 lines committed at once are pending together: the chainer moves them with inserts and deletes of 64,
-        // 64, 64, 8, 2 and 1 rows
+    void linesPendingTogetherAreChainedInTheOrderTheyWereWritten() {
+        // 203 lines committed at once are pending together and move to the chain in one batch
         transactions.executeWithoutResult(tx -> {
             for (int i = 0; i < 203; i++) {
                 audit.recordWithin(event("bulk-writer", i));

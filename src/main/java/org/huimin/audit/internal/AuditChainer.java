@@ -43,13 +43,6 @@ class AuditChainer {
     static final String COLUMNS = "actor, role, acting_for, organization_id, purpose, action, resource_type, "
             + "resource_id, outcome, client_ip, detail";
 
-    /** Rows per multi-row statement at most; statements have a power of two of rows (few texts to prepare). */
-    static final int MAX_CHUNK = 64;
-    private static final String[] INSERTS = statements(
-            "insert into audit_entry (seq, occurred_at, " + COLUMNS + ", prev_hash, hash) values ",
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "");
-    private static final String[] DELETES = statements("delete from audit_pending where id in (", "?", ")");
-
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final TransactionTemplate transactions;
@@ -133,7 +126,7 @@ class AuditChainer {
         Head head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1 for update")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
         List<Object[]> entries = new ArrayList<>();
-        List<Long> chained = new ArrayList<>();
+        List<Object[]> chained = new ArrayList<>();
         long seq = head.lastSeq();
         String prev = head.lastHash();
         var rows = jdbc.sql("select id, occurred_at, " + COLUMNS + " from audit_pending order by id fetch first "
@@ -155,43 +148,19 @@ class AuditChainer {
             row[13] = prev;
             row[14] = hash;
             entries.add(row);
-            chained.add(p.id());
+            chained.add(new Object[] {p.id()});
             prev = hash;
         }
         if (rows.isEmpty()) {
             return false;
         }
-        // multi-row statements: a line costs its row and index entries, not statements of its own
-        inChunks(entries, INSERTS, chunk -> chunk.stream().flatMap(java.util.Arrays::stream).toArray());
-        inChunks(chained, DELETES, List::toArray);
+        template.batchUpdate("insert into audit_entry (seq, occurred_at, " + COLUMNS + ", prev_hash, hash) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entries);
+        template.batchUpdate("delete from audit_pending where id = ?", chained);
         jdbc.sql("update audit_chain_head set last_seq = :seq, last_hash = :hash where id = 1")
                 .param("seq", seq).param("hash", prev).update();
         return rows.size() == batchSize && jdbc.sql("select count(*) from audit_pending where id <= :upTo")
                 .param("upTo", upTo).query(Long.class).single() > 0;
-    }
-
-    /** Runs {@code texts[k]} for consecutive chunks of 2^k items (see {@link #chunk}), with their parameters. */
-    private <T> void inChunks(List<T> items, String[] texts,
-            java.util.function.Function<List<T>, Object[]> parameters) {
-        for (int from = 0, size; from < items.size(); from += size) {
-            size = chunk(items.size() - from);
-            template.update(texts[Integer.numberOfTrailingZeros(size)],
-                    parameters.apply(items.subList(from, from + size)));
-        }
-    }
-
-    /** The largest power of two, at most {@link #MAX_CHUNK}, that is not more than {@code rows}. */
-    static int chunk(int rows) {
-        return Math.min(MAX_CHUNK, Integer.highestOneBit(rows));
-    }
-
-    /** {@code head} + n times {@code each} (comma-separated) + {@code tail}, for n = 1, 2, 4 ... {@link #MAX_CHUNK}. */
-    private static String[] statements(String head, String each, String tail) {
-        String[] texts = new String[Integer.numberOfTrailingZeros(MAX_CHUNK) + 1];
-        for (int k = 0; k < texts.length; k++) {
-            texts[k] = head + String.join(", ", java.util.Collections.nCopies(1 << k, each)) + tail;
-        }
-        return texts;
     }
 
     @jakarta.annotation.PreDestroy
