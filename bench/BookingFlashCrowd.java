@@ -609,7 +609,7 @@ public class BookingFlashCrowd {
                 return;
             }
             running = true;
-            thread = Thread.ofPlatform().daemon().start(() -> {
+            thread = new Thread(() -> { // not Thread.ofPlatform(): the bench runs on the default Java 17
                 while (running) {
                     samples.add(sample());
                     try {
@@ -618,7 +618,9 @@ public class BookingFlashCrowd {
                         return;
                     }
                 }
-            });
+            }, "cpu-sampler");
+            thread.setDaemon(true);
+            thread.start();
         }
 
         void stop() throws InterruptedException {
