@@ -1,10 +1,14 @@
 /*
  * The 8 a.m. flash crowd against a running Huimin server (PostgreSQL), loopback only, bounded in requests and time.
  *
- *   java bench/BookingFlashCrowd.java [--base http://127.0.0.1:8080] [--clients 2000] [--practitioners 25]
+ *   java -XX:TieredStopAtLevel=1 bench/BookingFlashCrowd.java [--base http://127.0.0.1:8080] [--clients 2000] [--practitioners 25]
  *       [--places 500] [--concurrency 64] [--searchers 4] [--search-rate 300] [--seconds 120] [--setup-seconds 900]
  *       [--warmup-seconds 45] [--psql "-h 127.0.0.1 -U postgres -d huimin"] [--latency-log attempts.txt]
  *       [--statements 25] [--nearest 1] [--rehearsal 1]
+ *
+ * -XX:TieredStopAtLevel=1 keeps this load generator, which shares the machine with the server and PostgreSQL, on the
+ * quick C1 compiler: with C2 it compiled its own crowd code during the crowd and took a quarter of a core from the
+ * server (measured by thread); without the flag the bench says so in a line of its output.
  *
  * Setup (not measured): as the scheduler, adds one evening session for each of the most popular practitioners of the
  * scheduler's hospital on a released day, all places in the ONLINE pool (places / practitioners each); registers the
@@ -134,6 +138,11 @@ public class BookingFlashCrowd {
         for (int i = 0; i + 1 < args.length; i += 2) {
             opt.put(args[i], args[i + 1]);
         }
+        boolean c1Only = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+                .contains("-XX:TieredStopAtLevel=1");
+        System.out.println("load_generator_jit: " + (c1Only ? "C1 only"
+                : "C2 (start the bench with java -XX:TieredStopAtLevel=1: C2 compiling the crowd's code during the "
+                        + "crowd takes CPU from the server)"));
         base = opt.get("--base").replaceAll("/$", "");
         if (!Set.of("127.0.0.1", "localhost", "::1", "[::1]").contains(URI.create(base).getHost())) {
             throw new IllegalArgumentException("loopback only: " + base);
@@ -580,10 +589,15 @@ public class BookingFlashCrowd {
 
     /**
      * Where the machine's CPU went during the crowd (Linux /proc; elsewhere nothing): the other Java processes (the
-     * server), PostgreSQL's processes and this load generator, sampled every 10 ms, and how busy the machine was.
+     * server), PostgreSQL's processes and this load generator, sampled every 50 ms, and how busy the machine was.
      * The processes are found when the crowd starts (PostgreSQL's backends are the server's pooled connections).
      */
     static final class CpuSampler {
+        /**
+         * Every 50 ms, interpolated to the moment the last place went: reading the server's and PostgreSQL's
+         * /proc/PID/stat and /proc/stat every 10 ms cost this process 5% of a core during the crowd.
+         */
+        static final long SAMPLE_MS = 50;
         private final List<long[]> samples = Collections.synchronizedList(new ArrayList<>());
         private final List<Path> server = new ArrayList<>();
         private final List<Path> postgres = new ArrayList<>();
@@ -613,7 +627,7 @@ public class BookingFlashCrowd {
                 while (running) {
                     samples.add(sample());
                     try {
-                        Thread.sleep(10);
+                        Thread.sleep(SAMPLE_MS);
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -637,10 +651,22 @@ public class BookingFlashCrowd {
                 return;
             }
             long[] first = samples.get(0);
-            long[] last = first;
+            long at = first[0] + (long) (seconds * 1e9);
+            long[] before = first;
+            long[] after = null;
             for (long[] s : samples) {
-                if (s[0] - first[0] <= (long) (seconds * 1e9)) {
-                    last = s;
+                if (s[0] <= at) {
+                    before = s;
+                } else if (after == null) {
+                    after = s;
+                }
+            }
+            // the counters when the last place went, between the samples either side of it
+            long[] last = before.clone();
+            if (after != null) {
+                double share = (double) (at - before[0]) / (after[0] - before[0]);
+                for (int i = 1; i < last.length; i++) {
+                    last[i] = before[i] + Math.round((after[i] - before[i]) * share);
                 }
             }
             double tick = 1000.0 / 100; // ms per USER_HZ tick
