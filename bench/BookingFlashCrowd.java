@@ -4,7 +4,7 @@
  *   java -XX:TieredStopAtLevel=1 bench/BookingFlashCrowd.java [--base http://127.0.0.1:8080] [--clients 2000] [--practitioners 25]
  *       [--places 500] [--concurrency 64] [--searchers 4] [--search-rate 300] [--seconds 120] [--setup-seconds 900]
  *       [--warmup-seconds 45] [--psql "-h 127.0.0.1 -U postgres -d huimin"] [--latency-log attempts.txt]
- *       [--statements 25] [--nearest 1] [--rehearsal 1]
+ *       [--statements 25] [--nearest 1] [--rehearsal 2]
  *
  * -XX:TieredStopAtLevel=1 keeps this load generator, which shares the machine with the server and PostgreSQL, on the
  * quick C1 compiler: with C2 it compiled its own crowd code during the crowd and took a quarter of a core from the
@@ -14,7 +14,7 @@
  * scheduler's hospital on a released day, all places in the ONLINE pool (places / practitioners each); registers the
  * clients as residents with passwords at the clerk's window (kept for later runs: bench-NNNN, found again by login)
  * and logs them in. A warm-up (`--warmup-seconds`, default 45) books and cancels places of the next days from 8
- * threads, and a rehearsal (`--rehearsal 1`, 0 to skip) runs the crowd below once on the same slots and cancels its
+ * threads, and rehearsals (`--rehearsal 2`, how many; 0 to skip) run the crowd below on the same slots and cancel its
  * bookings, so that the server meets the crowd as it does at 8 a.m., after a day of traffic that has also met full
  * slots and sold-out departments, not with a cold JIT.
  * Then every client at once, as residents do at release time: the page has shown the bench slots since before the
@@ -35,7 +35,8 @@
  * database, in the same run, updating one row from --concurrency clients (needs --psql and the pgbench tool).
  * On Linux, cpu_server_ms_per_booking, cpu_postgres_ms_per_booking and cpu_load_generator_ms_per_booking say where
  * the machine's CPU went until the last place was sold (the server is every other Java process), and
- * cpu_machine_busy how much of the machine was in use.
+ * cpu_machine_busy how much of the machine was in use; cpu_server_jit_ms_per_booking is the part of the server's that
+ * its JIT compilers took (a warm server compiles little during the crowd).
  * --latency-log writes one line per booking attempt: microseconds from the crowd's start, latency, status (and a 409's
  * problem type).
  * --statements N prints PostgreSQL's N most expensive statements of the crowd (needs pg_stat_statements).
@@ -134,7 +135,7 @@ public class BookingFlashCrowd {
         opt.put("--statements", "0");
         opt.put("--search-rate", "300");
         opt.put("--nearest", "1");
-        opt.put("--rehearsal", "1");
+        opt.put("--rehearsal", "2");
         for (int i = 0; i + 1 < args.length; i += 2) {
             opt.put(args[i], args[i + 1]);
         }
@@ -289,11 +290,12 @@ public class BookingFlashCrowd {
         warm.shutdown();
         warm.awaitTermination(Long.parseLong(opt.get("--warmup-seconds")) + 60, TimeUnit.SECONDS);
         System.out.printf("warmup_bookings: %d booked and cancelled%n", warmBookings.get());
-        // --- rehearsal: the crowd once on the same slots, its bookings cancelled (not measured). A server at 8 a.m.
+        // --- rehearsals: the crowd on the same slots, its bookings cancelled (not measured). A server at 8 a.m.
         // has met full slots, "nearest in session" and sold-out departments the day before; a fresh one would
-        // compile those paths during the measured sale
+        // compile those paths during the measured sale. One was not always enough: after one, a fresh server's JIT
+        // compilers still took 70-330 ms of the measured crowd's first second (cpu_server_jit_ms_per_booking)
         List<String> slotIds = new ArrayList<>(capacityOf.keySet());
-        if (!"0".equals(opt.get("--rehearsal"))) {
+        for (int n = Integer.parseInt(opt.get("--rehearsal")); n > 0; n--) {
             long r0 = System.nanoTime();
             Crowd rehearsal = crowd(ready, slotIds, benchDepartments, day, org, tag, nearestShare, concurrency,
                     System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(opt.get("--seconds"))), () -> { });
@@ -601,6 +603,7 @@ public class BookingFlashCrowd {
         private final List<long[]> samples = Collections.synchronizedList(new ArrayList<>());
         private final List<Path> server = new ArrayList<>();
         private final List<Path> postgres = new ArrayList<>();
+        private final List<Path> serverJit = new ArrayList<>();
         private final Path self = Path.of("/proc/self/stat");
         private volatile boolean running;
         private Thread thread;
@@ -615,6 +618,14 @@ public class BookingFlashCrowd {
                     String comm = read(dir.resolve("comm")).strip();
                     if (comm.equals("java") && !dir.getFileName().toString().equals(Long.toString(me))) {
                         server.add(dir.resolve("stat"));
+                        // its JIT compiler threads: a server still compiling during the crowd is not yet warm
+                        try (var tasks = Files.list(dir.resolve("task"))) {
+                            for (Path task : tasks.toList()) {
+                                if (read(task.resolve("comm")).strip().matches("C\\d CompilerThre.*")) {
+                                    serverJit.add(task.resolve("stat"));
+                                }
+                            }
+                        }
                     } else if (comm.startsWith("postgres") || comm.equals("postmaster")) {
                         postgres.add(dir.resolve("stat"));
                     }
@@ -673,14 +684,18 @@ public class BookingFlashCrowd {
             System.out.printf("cpu_server_ms_per_booking: %.2f ms%n", (last[1] - first[1]) * tick / bookings);
             System.out.printf("cpu_postgres_ms_per_booking: %.2f ms%n", (last[2] - first[2]) * tick / bookings);
             System.out.printf("cpu_load_generator_ms_per_booking: %.2f ms%n", (last[3] - first[3]) * tick / bookings);
+            System.out.printf("cpu_server_jit_ms_per_booking: %.2f ms%n", (last[6] - first[6]) * tick / bookings);
             long total = last[4] - first[4];
             double idle = total == 0 ? 1 : (double) (last[5] - first[5]) / total;
             System.out.printf("cpu_machine_busy: %.2f ratio%n", 1 - idle);
         }
 
-        /** nanoTime, server ticks, PostgreSQL ticks, own ticks, machine ticks, machine idle ticks. */
+        /**
+         * nanoTime, server ticks, PostgreSQL ticks, own ticks, machine ticks, machine idle ticks, the server's JIT
+         * compiler threads' ticks (part of the server's).
+         */
         private long[] sample() {
-            long[] s = new long[6];
+            long[] s = new long[7];
             s[0] = System.nanoTime();
             for (Path p : server) {
                 s[1] += ticks(p);
@@ -689,6 +704,9 @@ public class BookingFlashCrowd {
                 s[2] += ticks(p);
             }
             s[3] = ticks(self);
+            for (Path p : serverJit) {
+                s[6] += ticks(p);
+            }
             String[] cpu = read(Path.of("/proc/stat")).lines().findFirst().orElse("cpu").trim().split("\\s+");
             for (int i = 1; i < cpu.length && i <= 8; i++) {
                 s[4] += Long.parseLong(cpu[i]);
