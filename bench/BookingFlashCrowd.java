@@ -1,9 +1,9 @@
 /*
  * The 8 a.m. flash crowd against a running Huimin server (PostgreSQL), loopback only, bounded in requests and time.
  *
- *   java -XX:TieredStopAtLevel=1 bench/BookingFlashCrowd.java [--base http://127.0.0.1:8080] [--clients 2000] [--practitioners 25]
- *       [--places 500] [--concurrency 64] [--searchers 4] [--search-rate 300] [--seconds 120] [--setup-seconds 900]
- *       [--warmup-seconds 45] [--psql "-h 127.0.0.1 -U postgres -d huimin"] [--latency-log attempts.txt]
+ *   java -XX:TieredStopAtLevel=1 bench/BookingFlashCrowd.java [--base http://127.0.0.1:8080] [--clients 2000]
+ *       [--practitioners 25] [--places 500] [--concurrency 64] [--searchers 4] [--search-rate 300] [--seconds 120]
+ *       [--setup-seconds 900] [--warmup-seconds 45] [--psql "-h 127.0.0.1 -U postgres -d huimin"] [--latency-log attempts.txt]
  *       [--statements 25] [--nearest 1] [--rehearsal 2]
  *
  * -XX:TieredStopAtLevel=1 keeps this load generator, which shares the machine with the server and PostgreSQL, on the
@@ -618,14 +618,7 @@ public class BookingFlashCrowd {
                     String comm = read(dir.resolve("comm")).strip();
                     if (comm.equals("java") && !dir.getFileName().toString().equals(Long.toString(me))) {
                         server.add(dir.resolve("stat"));
-                        // its JIT compiler threads: a server still compiling during the crowd is not yet warm
-                        try (var tasks = Files.list(dir.resolve("task"))) {
-                            for (Path task : tasks.toList()) {
-                                if (read(task.resolve("comm")).strip().matches("C\\d CompilerThre.*")) {
-                                    serverJit.add(task.resolve("stat"));
-                                }
-                            }
-                        }
+                        serverJit.addAll(compilerThreads(dir));
                     } else if (comm.startsWith("postgres") || comm.equals("postmaster")) {
                         postgres.add(dir.resolve("stat"));
                     }
@@ -646,6 +639,19 @@ public class BookingFlashCrowd {
             }, "cpu-sampler");
             thread.setDaemon(true);
             thread.start();
+        }
+
+        /**
+         * The stat files of a Java process's JIT compiler threads (none when it is gone): a server still compiling
+         * during the crowd is not yet warm.
+         */
+        private static List<Path> compilerThreads(Path process) {
+            try (var tasks = Files.list(process.resolve("task"))) {
+                return tasks.filter(t -> read(t.resolve("comm")).strip().matches("C\\d CompilerThre.*"))
+                        .map(t -> t.resolve("stat")).toList();
+            } catch (java.io.IOException | RuntimeException e) {
+                return List.of();
+            }
         }
 
         void stop() throws InterruptedException {
