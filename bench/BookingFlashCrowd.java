@@ -3,8 +3,8 @@
  *
  *   java -XX:TieredStopAtLevel=1 bench/BookingFlashCrowd.java [--base http://127.0.0.1:8080] [--clients 2000]
  *       [--practitioners 25] [--places 500] [--concurrency 64] [--searchers 4] [--search-rate 300] [--seconds 120]
- *       [--setup-seconds 900] [--warmup-seconds 45] [--psql "-h 127.0.0.1 -U postgres -d huimin"] [--latency-log attempts.txt]
- *       [--statements 25] [--nearest 1] [--rehearsal 2]
+ *       [--setup-seconds 900] [--warmup-seconds 45] [--psql "-h 127.0.0.1 -U postgres -d huimin"]
+ *       [--latency-log attempts.txt] [--statements 25] [--nearest 1] [--rehearsal 2]
  *
  * -XX:TieredStopAtLevel=1 keeps this load generator, which shares the machine with the server and PostgreSQL, on the
  * quick C1 compiler: with C2 it compiled its own crowd code during the crowd and took a quarter of a core from the
