@@ -549,9 +549,10 @@ public class BookingFlashCrowd {
                     attemptLog.add((s0 - t0Holder[0]) / 1000 + " " + (System.nanoTime() - s0) / 1000 + " "
                             + res.status() + (res.status() == 409 ? " " + problemType(res.body()) : ""));
                     if (res.status() == 201) {
-                        confirmed.put(first(res.body(), "appointmentId"), token);
+                        String booked = res.body();
+                        confirmed.put(first(booked, "appointmentId"), token);
                         // the slot booked, which is another one of the session's when the chosen one was full
-                        confirmedPerSlot.computeIfAbsent(first(res.body(), "slotId"), k -> new AtomicInteger())
+                        confirmedPerSlot.computeIfAbsent(first(booked, "slotId"), k -> new AtomicInteger())
                                 .incrementAndGet();
                         lastSuccessAt.set((int) ((System.nanoTime() - t0Holder[0]) / 1_000_000));
                         return null;

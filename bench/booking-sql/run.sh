@@ -13,25 +13,24 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 conn=("$@"); [ ${#conn[@]} -gt 0 ] || conn=(-h 127.0.0.1 -U postgres -d huimin)
+seconds=10
 psql -q "${conn[@]}" -v ON_ERROR_STOP=1 -f setup.sql
-busy() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9}' /proc/stat; }
+busy_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9}' /proc/stat; } # all but idle and iowait, in 1/100 s
 measure() { # script clients bookings-per-transaction
-  local a b out tps client
-  a=$(busy)
-  out=$( { /usr/bin/time -f "PGBENCH_CPU %U %S" pgbench -n -M prepared -c "$2" -j 2 -T 10 -f "$1" "${conn[@]}"; } 2>&1)
-  b=$(busy)
-  tps=$(echo "$out" | grep -o "tps = [0-9.]*" | head -1 | cut -d' ' -f3)
-  client=$(echo "$out" | awk '/PGBENCH_CPU/ {print ($2 + $3) * 100}')
-  [ -n "$tps" ] || { echo "$out"; exit 1; }
-  python3 - "$1" "$2" "$3" "$tps" "$a" "$b" "$client" <<'PY'
-import sys
-name, clients, n, tps, a, b, client = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), \
-    int(sys.argv[5]), int(sys.argv[6]), float(sys.argv[7])
-bookings = tps * n
-tag = name.removesuffix('.sql').replace('-', '_')
-print(f"{tag}_bookings_per_s: {bookings:.0f} bookings/s ({clients} connections)")
-print(f"{tag}_postgres_ms_per_booking: {(b - a - client) * 10 / (bookings * 10):.3f} ms")
-PY
+  local before after out
+  before=$(busy_ticks)
+  out=$( { /usr/bin/time -f "PGBENCH_CPU %U %S" pgbench -n -M prepared -c "$2" -j 2 -T "$seconds" -f "$1" \
+    "${conn[@]}"; } 2>&1)
+  after=$(busy_ticks)
+  echo "$out" | grep -q "tps = " || { echo "$out"; exit 1; }
+  echo "$out" | awk -v name="${1%.sql}" -v clients="$2" -v n="$3" -v s="$seconds" -v busy=$((after - before)) '
+    /tps = / && !tps { split($0, f, "tps = "); tps = f[2] + 0 }
+    /PGBENCH_CPU/ { client_ms = ($2 + $3) * 1000 }
+    END {
+      gsub("-", "_", name); bookings = tps * n
+      printf "%s_bookings_per_s: %.0f bookings/s (%d connections)\n", name, bookings, clients
+      printf "%s_postgres_ms_per_booking: %.3f ms\n", name, (busy * 10 - client_ms) / (bookings * s)
+    }'
 }
 measure one-booking-per-transaction.sql 10 1
 measure sixteen-bookings-per-transaction.sql 4 16

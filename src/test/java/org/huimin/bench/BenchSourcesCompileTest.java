@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -14,6 +13,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The load harnesses under {@code bench/} run as single source files ({@code java bench/X.java}) on the Java the
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class BenchSourcesCompileTest {
 
     @Test
-    void everyLoadHarnessCompilesForJava17() throws Exception {
+    void everyLoadHarnessCompilesForJava17(@TempDir Path classes) throws Exception {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         List<Path> sources;
         try (Stream<Path> files = Files.list(Path.of("bench"))) {
@@ -32,11 +32,9 @@ class BenchSourcesCompileTest {
         assertThat(sources).extracting(p -> p.getFileName().toString()).contains("BookingFlashCrowd.java",
                 "LoadHarness.java");
         for (Path source : sources) {
-            Path out = Files.createTempDirectory("bench-classes");
             ByteArrayOutputStream messages = new ByteArrayOutputStream();
-            List<String> args = new ArrayList<>(List.of("--release", "17", "-proc:none", "-d", out.toString(),
-                    source.toString()));
-            int status = javac.run(null, messages, messages, args.toArray(String[]::new));
+            int status = javac.run(null, messages, messages, "--release", "17", "-proc:none", "-d",
+                    classes.resolve(source.getFileName().toString()).toString(), source.toString());
             assertThat(status).as("javac --release 17 %s%n%s", source, messages.toString(StandardCharsets.UTF_8))
                     .isZero();
         }
