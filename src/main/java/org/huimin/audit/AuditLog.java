@@ -14,4 +14,11 @@ public interface AuditLog {
      * the change it describes, and costs no commit of its own.
      */
     void recordWithin(AuditEvent event);
+
+    /**
+     * Appends {@code events} in the caller's transaction, which must be active, as {@link #recordWithin} does for
+     * one, in a single round trip to the database (a JDBC batch): for work done in batches, such as bookings placed
+     * together.
+     */
+    void recordAllWithin(java.util.List<AuditEvent> events);
 }

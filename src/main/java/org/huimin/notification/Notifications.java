@@ -10,4 +10,7 @@ public interface Notifications {
 
     /** Renders the template and queues one message per usable channel; returns their ids. */
     List<UUID> send(Notify request);
+
+    /** As {@link #send} for each request, in one round trip to the database (a JDBC batch); returns all the ids. */
+    List<UUID> sendAll(List<Notify> requests);
 }

@@ -63,19 +63,37 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
         insertPending(e);
     }
 
-    private void insertPending(AuditEvent e) {
-        Instant at = ChainHash.normalise(clock.instant());
-        jdbc.sql("""
-                insert into audit_pending (occurred_at, actor, role, acting_for, organization_id, purpose, action,
-                    resource_type, resource_id, outcome, client_ip, detail)
-                values (:at, :actor, :role, :actingFor, :org, :purpose, :action, :rtype, :rid, :outcome, :ip, :detail)""")
-                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                .param("actor", cut(e.actor(), 128)).param("role", e.role()).param("actingFor", e.actingFor())
-                .param("org", e.organizationId()).param("purpose", e.purpose()).param("action", e.action())
-                .param("rtype", e.resourceType()).param("rid", cut(e.resourceId(), 128))
-                .param("outcome", e.outcome().name()).param("ip", e.clientIp()).param("detail", cut(e.detail(), 1000))
-                .update();
+    @Override
+    public void recordAllWithin(List<AuditEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        OffsetDateTime at = OffsetDateTime.ofInstant(ChainHash.normalise(clock.instant()), ZoneOffset.UTC);
+        template.batchUpdate(INSERT_PENDING, events, events.size(), (statement, e) -> {
+            Object[] values = values(at, e);
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+        });
         chainer.wake();
+    }
+
+    private static final String INSERT_PENDING = """
+            insert into audit_pending (occurred_at, actor, role, acting_for, organization_id, purpose, action,
+                resource_type, resource_id, outcome, client_ip, detail)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private void insertPending(AuditEvent e) {
+        OffsetDateTime at = OffsetDateTime.ofInstant(ChainHash.normalise(clock.instant()), ZoneOffset.UTC);
+        jdbc.sql(INSERT_PENDING).params(values(at, e)).update();
+        chainer.wake();
+    }
+
+    /** The columns of a pending line, in {@link #INSERT_PENDING}'s order (all character columns but the time). */
+    private static Object[] values(OffsetDateTime at, AuditEvent e) {
+        return new Object[] {at, cut(e.actor(), 128), e.role(), e.actingFor(), e.organizationId(), e.purpose(),
+                e.action(), e.resourceType(), cut(e.resourceId(), 128), e.outcome().name(), e.clientIp(),
+                cut(e.detail(), 1000)};
     }
 
     private static String cut(String value, int max) {

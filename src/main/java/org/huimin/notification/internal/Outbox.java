@@ -13,6 +13,7 @@ import org.huimin.notification.Channel;
 import org.huimin.notification.Notifications;
 import org.huimin.notification.Notify;
 import org.huimin.shared.privacy.PersonalDataCipher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,14 +29,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class Outbox implements Notifications {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final Templates templates;
     private final PersonalDataCipher cipher;
     private final Clock clock = Clock.systemUTC();
 
     private final InboxStreams streams;
 
-    Outbox(JdbcClient jdbc, Templates templates, PersonalDataCipher cipher, InboxStreams streams) {
+    Outbox(JdbcClient jdbc, JdbcTemplate template, Templates templates, PersonalDataCipher cipher,
+            InboxStreams streams) {
         this.jdbc = jdbc;
+        this.template = template;
         this.streams = streams;
         this.templates = templates;
         this.cipher = cipher;
@@ -44,6 +48,38 @@ class Outbox implements Notifications {
     @Override
     @Transactional
     public List<UUID> send(Notify request) {
+        List<Object[]> rows = new ArrayList<>();
+        List<UUID> ids = rows(request, rows);
+        for (Object[] row : rows) {
+            jdbc.sql(INSERT).params(row).update();
+        }
+        return ids;
+    }
+
+    @Override
+    @Transactional
+    public List<UUID> sendAll(List<Notify> requests) {
+        List<Object[]> rows = new ArrayList<>();
+        List<UUID> ids = new ArrayList<>();
+        for (Notify request : requests) {
+            ids.addAll(rows(request, rows));
+        }
+        if (!rows.isEmpty()) {
+            template.batchUpdate(INSERT, rows);
+        }
+        return ids;
+    }
+
+    private static final String INSERT = """
+            insert into notification_message (id, account_id, channel, phone_enc, template, locale, title, body,
+                status, attempts, next_attempt_at, created_at, delivered_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    /**
+     * Renders {@code request} and adds one row of {@link #INSERT} per usable channel to {@code rows}; an in-app message
+     * is pushed to the account's open browsers once the caller's transaction has committed. Returns the messages' ids.
+     */
+    private List<UUID> rows(Notify request, List<Object[]> rows) {
         Templates.Rendered text = templates.render(request.template(), request.params(), request.locale());
         List<UUID> ids = new ArrayList<>();
         for (Channel channel : request.channels()) {
@@ -55,18 +91,10 @@ class Outbox implements Notifications {
             Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             OffsetDateTime now = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
             boolean inApp = channel == Channel.IN_APP;
-            jdbc.sql("""
-                    insert into notification_message (id, account_id, channel, phone_enc, template, locale, title, body,
-                        status, attempts, next_attempt_at, created_at, delivered_at)
-                    values (:id, :account, :channel, :phone, :template, :locale, :title, :body, :status, :attempts,
-                        :now, :now, :delivered)""")
-                    .param("id", id).param("account", request.accountId()).param("channel", channel.name())
-                    .param("phone", channel == Channel.SMS ? cipher.encrypt(request.phone()) : null)
-                    .param("template", request.template()).param("locale", request.locale().toLanguageTag())
-                    .param("title", text.title()).param("body", text.body()).param("now", now)
-                    .param("status", inApp ? "SENT" : "PENDING").param("attempts", inApp ? 1 : 0)
-                    .param("delivered", inApp ? now : null)
-                    .update();
+            rows.add(new Object[] {id, request.accountId(), channel.name(),
+                    channel == Channel.SMS ? cipher.encrypt(request.phone()) : null, request.template(),
+                    request.locale().toLanguageTag(), text.title(), text.body(), inApp ? "SENT" : "PENDING",
+                    inApp ? 1 : 0, now, now, inApp ? now : null});
             if (inApp) {
                 InboxItem item = new InboxItem(id, text.title(), text.body(), at, null);
                 afterCommit(() -> streams.push(request.accountId(), item));

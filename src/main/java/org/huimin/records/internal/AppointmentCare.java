@@ -1,7 +1,7 @@
 package org.huimin.records.internal;
 
 import org.huimin.records.CareRelationships;
-import org.huimin.scheduling.AppointmentBooked;
+import org.huimin.scheduling.AppointmentsBooked;
 import org.huimin.scheduling.AppointmentCancelled;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -30,10 +30,11 @@ class AppointmentCare {
     }
 
     @EventListener
-    void on(AppointmentBooked e) {
-        care.open(e.residentId(), e.organizationId(), e.practitionerId(), KIND, e.appointmentId().toString(),
-                clock.instant(),
-                e.startsAt().plus(properties.careAfterAppointment()));
+    void on(AppointmentsBooked e) {
+        java.time.Instant now = clock.instant();
+        care.openAll(e.bookings().stream().map(b -> new CareRelationships.Opening(b.residentId(), b.organizationId(),
+                b.practitionerId(), KIND, b.appointmentId().toString(), now,
+                b.startsAt().plus(properties.careAfterAppointment()))).toList());
     }
 
     @EventListener

@@ -14,10 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
 class CareRelationshipStore implements CareRelationships {
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
     private final Clock clock;
 
-    CareRelationshipStore(JdbcClient jdbc, Clock clock) {
+    CareRelationshipStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, Clock clock) {
         this.jdbc = jdbc;
+        this.template = template;
         this.clock = clock;
     }
 
@@ -25,28 +27,55 @@ class CareRelationshipStore implements CareRelationships {
     @Transactional
     public void open(UUID residentId, UUID organizationId, UUID practitionerId, String kind, String reference,
             Instant validFrom, Instant validUntil) {
-        // a booking opens a relationship for a reference never seen before: try the insert first, so that the flash
-        // crowd's bookings pay one statement here; a reference seen before (a rescheduled visit) is updated
-        int inserted = jdbc.sql("""
-                insert into rec_care_relationship (id, resident_id, organization_id, practitioner_id, kind,
-                    reference, valid_from, valid_until)
-                select cast(:id as uuid), cast(:r as uuid), cast(:o as uuid), cast(:p as uuid), cast(:k as varchar(24)),
-                    cast(:ref as varchar(100)), cast(:from as timestamp with time zone),
-                    cast(:until as timestamp with time zone)
-                where not exists (select 1 from rec_care_relationship where kind = :k and reference = :ref)""")
-                .param("id", UUID.randomUUID()).param("r", residentId).param("o", organizationId)
-                .param("p", practitionerId).param("k", kind).param("ref", reference)
-                .param("from", ResourceStore.utc(validFrom)).param("until", ResourceStore.utc(validUntil))
-                .update();
-        if (inserted == 0) {
-            jdbc.sql("""
-                    update rec_care_relationship set resident_id = :r, organization_id = :o, practitioner_id = :p,
-                        valid_from = :from, valid_until = :until, ended_at = null
-                    where kind = :k and reference = :ref""")
-                    .param("r", residentId).param("o", organizationId).param("p", practitionerId)
-                    .param("from", ResourceStore.utc(validFrom)).param("until", ResourceStore.utc(validUntil))
-                    .param("k", kind).param("ref", reference).update();
+        openAll(java.util.List.of(new Opening(residentId, organizationId, practitionerId, kind, reference, validFrom,
+                validUntil)));
+    }
+
+    @Override
+    @Transactional
+    public void openAll(java.util.List<Opening> openings) {
+        if (openings.isEmpty()) {
+            return;
         }
+        // a booking opens a relationship for a reference never seen before: try the insert first, so that the flash
+        // crowd's bookings pay one statement (one round trip for a batch) here; a reference seen before (a
+        // rescheduled visit) is updated
+        int[] inserted = openings.size() == 1 ? new int[] {insert(openings.get(0))}
+                : template.batchUpdate(INSERT, openings, openings.size(), (statement, o) -> {
+                    Object[] values = values(o);
+                    for (int i = 0; i < values.length; i++) {
+                        statement.setObject(i + 1, values[i]);
+                    }
+                })[0];
+        for (int i = 0; i < openings.size(); i++) {
+            if (inserted[i] == 0) {
+                Opening o = openings.get(i);
+                jdbc.sql("""
+                        update rec_care_relationship set resident_id = :r, organization_id = :o, practitioner_id = :p,
+                            valid_from = :from, valid_until = :until, ended_at = null
+                        where kind = :k and reference = :ref""")
+                        .param("r", o.residentId()).param("o", o.organizationId()).param("p", o.practitionerId())
+                        .param("from", ResourceStore.utc(o.validFrom())).param("until", ResourceStore.utc(o.validUntil()))
+                        .param("k", o.kind()).param("ref", o.reference()).update();
+            }
+        }
+    }
+
+    private static final String INSERT = """
+            insert into rec_care_relationship (id, resident_id, organization_id, practitioner_id, kind, reference,
+                valid_from, valid_until)
+            select cast(? as uuid), cast(? as uuid), cast(? as uuid), cast(? as uuid), cast(? as varchar(24)),
+                cast(? as varchar(100)), cast(? as timestamp with time zone), cast(? as timestamp with time zone)
+            where not exists (select 1 from rec_care_relationship where kind = ? and reference = ?)""";
+
+    private int insert(Opening o) {
+        return jdbc.sql(INSERT).params(values(o)).update();
+    }
+
+    private static Object[] values(Opening o) {
+        return new Object[] {UUID.randomUUID(), o.residentId(), o.organizationId(), o.practitionerId(), o.kind(),
+                o.reference(), ResourceStore.utc(o.validFrom()), ResourceStore.utc(o.validUntil()), o.kind(),
+                o.reference()};
     }
 
     @Override

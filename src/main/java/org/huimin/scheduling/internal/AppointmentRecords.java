@@ -12,6 +12,7 @@ import org.huimin.scheduling.Appointment;
 import org.huimin.scheduling.AppointmentStatus;
 import org.huimin.scheduling.Channel;
 import org.huimin.scheduling.QuotaPool;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,9 +21,80 @@ import org.springframework.stereotype.Repository;
 class AppointmentRecords {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    AppointmentRecords(JdbcClient jdbc) {
+    AppointmentRecords(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /**
+     * Inserts BOOKED appointments in one round trip (a JDBC batch), without the session check of
+     * {@link #insertIfOpen}: the caller holds the slots' pool rows and has read their sessions open after taking
+     * those locks (see {@link BookingBatches}). {@code activeKeys} are in the order of {@code all}.
+     */
+    void insertAll(List<Appointment> all, List<String> activeKeys) {
+        List<Object[]> rows = new java.util.ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            Appointment a = all.get(i);
+            rows.add(new Object[] {a.id(), a.slotId(), a.sessionId(), a.pool().name(), a.residentId(),
+                    a.organizationId(), a.departmentCode(), a.practitionerId(), a.day(), Schedules.utc(a.startsAt()),
+                    Schedules.utc(a.endsAt()), a.feeFen(), a.channel().name(), a.bookedBy(), a.actingFor(),
+                    a.status().name(), activeKeys.get(i), Schedules.utc(a.createdAt())});
+        }
+        int[] counts = batch.batchUpdate("""
+                insert into scheduling_appointment (id, slot_id, session_id, pool, resident_id, organization_id,
+                    department_code, practitioner_id, service_date, starts_at, ends_at, fee_fen, channel, booked_by,
+                    acting_for, status, active_key, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        for (int count : counts) {
+            if (count != 1 && count != java.sql.Statement.SUCCESS_NO_INFO) {
+                throw new IllegalStateException("an appointment of the batch was not inserted");
+            }
+        }
+    }
+
+    /** What the booking rules need of one resident, for a batch: counts as {@link #history}, and the active keys. */
+    record Standing(long active, long noShows, Instant lastNoShow, java.util.Set<String> activeKeys) {
+
+        static final Standing NONE = new Standing(0, 0, null, java.util.Set.of());
+    }
+
+    /**
+     * The standing of each of {@code residents} in one statement: active bookings (BOOKED, not yet over at
+     * {@code now}), no-shows since {@code since} with the last one's start, and the keys of the bookings that hold
+     * the one-per-practitioner-a-day rule. A resident without any is absent from the map.
+     */
+    java.util.Map<UUID, Standing> standings(java.util.Collection<UUID> residents, Instant now, Instant since) {
+        java.util.Map<UUID, long[]> counts = new java.util.HashMap<>();
+        java.util.Map<UUID, Instant> last = new java.util.HashMap<>();
+        java.util.Map<UUID, java.util.Set<String>> keys = new java.util.HashMap<>();
+        jdbc.sql("""
+                select resident_id, status, starts_at, ends_at, active_key from scheduling_appointment
+                where resident_id in (:r)
+                    and (active_key is not null or status = 'BOOKED' or (status = 'NO_SHOW' and starts_at >= :since))""")
+                .param("r", residents).param("since", Schedules.utc(since))
+                .query(rs -> {
+                    UUID r = rs.getObject("resident_id", UUID.class);
+                    String status = rs.getString("status");
+                    Instant starts = Schedules.instant(rs, "starts_at");
+                    long[] c = counts.computeIfAbsent(r, k -> new long[2]);
+                    if ("BOOKED".equals(status) && Schedules.instant(rs, "ends_at").isAfter(now)) {
+                        c[0]++;
+                    }
+                    if ("NO_SHOW".equals(status) && !starts.isBefore(since)) {
+                        c[1]++;
+                        last.merge(r, starts, (a, b) -> a.isAfter(b) ? a : b);
+                    }
+                    String key = rs.getString("active_key");
+                    if (key != null) {
+                        keys.computeIfAbsent(r, k -> new java.util.HashSet<>()).add(key);
+                    }
+                });
+        java.util.Map<UUID, Standing> result = new java.util.HashMap<>();
+        counts.forEach((r, c) -> result.put(r, new Standing(c[0], c[1], last.get(r),
+                keys.getOrDefault(r, java.util.Set.of()))));
+        return result;
     }
 
     /**
@@ -158,6 +230,50 @@ class AppointmentRecords {
     }
 
     record Idempotent(String requestHash, UUID appointmentId) {
+    }
+
+    /** A key to insert for a batch: who, the key, the request's hash and the appointment it will name. */
+    record Key(String actor, String key, String hash, UUID appointmentId) {
+    }
+
+    /**
+     * Inserts {@code keys} in one round trip; a key that exists already (or that a concurrent request is inserting,
+     * which PostgreSQL waits for) is left alone. Returns, in the order of {@code keys}, whether each was inserted.
+     */
+    boolean[] insertIdempotentAll(List<Key> keys, Instant now) {
+        List<Object[]> rows = keys.stream().map(k -> new Object[] {k.actor(), k.key(), k.hash(), k.appointmentId(),
+                Schedules.utc(now)}).toList();
+        int[] counts = batch.batchUpdate("""
+                insert into scheduling_idempotency (actor, idem_key, request_hash, appointment_id, created_at)
+                values (?, ?, ?, ?, ?) on conflict do nothing""", rows);
+        boolean[] inserted = new boolean[keys.size()];
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+                throw new IllegalStateException("the driver did not say which keys were inserted");
+            }
+            inserted[i] = counts[i] == 1;
+        }
+        return inserted;
+    }
+
+    /** Deletes the keys of bookings refused inside a batch, in one round trip. */
+    void deleteIdempotentAll(List<Key> keys) {
+        if (!keys.isEmpty()) {
+            batch.batchUpdate("delete from scheduling_idempotency where actor = ? and idem_key = ?",
+                    keys.stream().map(k -> new Object[] {k.actor(), k.key()}).toList());
+        }
+    }
+
+    /**
+     * Locks the booker rows of {@code residents} (see {@link #lockBooker}) in one statement, in the database's order
+     * of the keys so that two batches cannot deadlock on them; the rows of residents booking for the first time are
+     * created and locked one by one afterwards.
+     */
+    void lockBookers(java.util.Collection<UUID> residents) {
+        java.util.Set<UUID> locked = new java.util.HashSet<>(jdbc.sql("""
+                select resident_id from scheduling_booker where resident_id in (:r) order by resident_id for update""")
+                .param("r", residents).query((rs, n) -> rs.getObject(1, UUID.class)).list());
+        residents.stream().filter(r -> !locked.contains(r)).sorted().forEach(this::lockBooker);
     }
 
     Optional<Idempotent> idempotent(String actor, String key) {

@@ -32,6 +32,7 @@ import org.huimin.scheduling.Appointment;
 import org.huimin.scheduling.AppointmentBooked;
 import org.huimin.scheduling.AppointmentCancelled;
 import org.huimin.scheduling.AppointmentStatus;
+import org.huimin.scheduling.AppointmentsBooked;
 import org.huimin.scheduling.QuotaPool;
 import org.huimin.shared.ProblemException;
 import org.huimin.shared.security.Actor;
@@ -73,12 +74,17 @@ public class BookingService {
     private final SchedulingProperties properties;
     private final Clock clock;
     private final org.springframework.beans.factory.ObjectProvider<Waitlists> waitlists;
+    private final BookingBatches batches;
 
-    BookingService(Schedules schedules, AppointmentRecords appointments, Residents residents, Proxies proxies,
+    /** With "nearest", this many slots go into the booking's batch (the rest of the session is tried alone). */
+    static final int NEAREST_IN_BATCH = 4;
+
+    BookingService(BookingBatches batches, Schedules schedules, AppointmentRecords appointments, Residents residents, Proxies proxies,
             Directory directory, DirectoryNames names, AccountManagement accounts, Notifications notifications, AuditLog audit,
             ApplicationEventPublisher events, TransactionTemplate transactions, SchedulingProperties properties,
             Clock clock, org.springframework.beans.factory.ObjectProvider<Waitlists> waitlists) {
         this.waitlists = waitlists;
+        this.batches = batches;
         this.schedules = schedules;
         this.appointments = appointments;
         this.policy = new BookingPolicy(properties);
@@ -174,15 +180,37 @@ public class BookingService {
             }
             Schedules.SlotRow wanted = read.slots().stream().filter(s -> s.slotId().equals(request.slotId()))
                     .findFirst().orElseThrow(() -> ProblemException.notFound("slot", request.slotId()));
+            // the slots to try, in order: the wanted one unless it is full as read, then (with "nearest") the others
+            // of its session that have a place as read, nearest first
+            boolean fullAsRead = fullAsRead(wanted, channel);
+            List<Schedules.SlotRow> others = request.nearestInSession() ? nearest(wanted, read.slots(), channel)
+                    : List.of();
+            List<Schedules.SlotRow> slots = new java.util.ArrayList<>();
+            if (!fullAsRead) {
+                slots.add(wanted);
+            }
+            slots.addAll(others);
+            if (slots.isEmpty()) {
+                throw refused(BookingPolicy.Refusal.SLOT_FULL);
+            }
+            List<Schedules.SlotRow> together = slots.subList(0, Math.min(slots.size(), NEAREST_IN_BATCH));
             Appointment booked;
+            UUID id = UUID.randomUUID();
             try {
-                booked = place(wanted, resident, channel, actor.username(), actingFor, key, hash, true);
+                booked = batches.place(new BookingBatches.Request(together, resident, channel, actor.username(),
+                        actingFor, key, hash, id, message(resident, actingFor ? null : actor.accountId()),
+                        AuditEvent.byCurrentActor("APPOINTMENT_BOOK", "Appointment", id.toString(), Outcome.SUCCESS)
+                                .withActingFor(actingFor ? resident.toString() : null).withPurpose("CARE")));
+            } catch (BookingBatches.PlaceAlone alone) {
+                booked = placeAlone(slots, resident, channel, actor.username(), actingFor, key, hash)
+                        .orElseThrow(() -> refused(BookingPolicy.Refusal.SLOT_FULL));
             } catch (ProblemException full) {
-                if (!request.nearestInSession() || !full.type().equals(BookingPolicy.Refusal.SLOT_FULL.type)) {
+                if (!full.type().equals(BookingPolicy.Refusal.SLOT_FULL.type) || slots.size() <= together.size()) {
                     throw full;
                 }
-                booked = placeNearest(wanted, read.slots(), resident, channel, actor.username(), actingFor, key, hash)
-                        .orElseThrow(() -> full);
+                // every slot of the batch's share was full when locked: the rest of the session, one by one
+                booked = placeAlone(slots.subList(together.size(), slots.size()), resident, channel,
+                        actor.username(), actingFor, key, hash).orElseThrow(() -> full);
             }
             return new Booked(booked, true);
         } catch (DuplicateKeyException e) {
@@ -245,8 +273,7 @@ public class BookingService {
             Appointment a = new Appointment(id, slot.slotId(), slot.sessionId(), resident, slot.organizationId(),
                     slot.departmentCode(), slot.practitionerId(), slot.day(), slot.startsAt(), slot.endsAt(),
                     slot.feeFen(), channel, taken, AppointmentStatus.BOOKED, bookedBy, actingFor, now, null, null);
-            if (!appointments.insertIfOpen(a, resident + "|" + (slot.practitionerId() != null
-                    ? slot.practitionerId() : slot.sessionId()) + "|" + slot.day())) {
+            if (!appointments.insertIfOpen(a, activeKey(resident, slot))) {
                 throw refused(BookingPolicy.Refusal.SESSION_STOPPED); // stopped while this booking was under way
             }
             if (audited) { // in the same transaction: the entry exists exactly when the booking does
@@ -254,31 +281,24 @@ public class BookingService {
                         Outcome.SUCCESS).withActingFor(actingFor ? resident.toString() : null).withPurpose("CARE")
                         .withDetail(channel + " " + taken));
             }
-            events.publishEvent(new AppointmentBooked(id, resident, slot.organizationId(), slot.departmentCode(),
-                    slot.practitionerId(), slot.startsAt(), channel, bookedBy, actingFor));
+            events.publishEvent(new AppointmentsBooked(List.of(new AppointmentBooked(id, resident,
+                    slot.organizationId(), slot.departmentCode(), slot.practitionerId(), slot.startsAt(), channel,
+                    bookedBy, actingFor))));
             return a;
         });
     }
 
     /**
-     * The slot of {@code wanted}'s session nearest in time to it (a later one on a tie: a resident can still come
-     * later than planned) that has a place for the channel, tried in that order, each in its own transaction as
-     * {@link #place} does; empty when every one is full. {@code session} is the session's slots as read with
-     * {@code wanted}, so that a whole session found full costs no further read. The one-booking-per-doctor-and-day
-     * rule and the others hold as for any booking.
+     * Places the booking alone ({@link #place}, a transaction of its own per slot) in the first of {@code slots} that
+     * has a place for the channel, tried in order; empty when every one is full. A refusal of another kind ends the
+     * search. For a booking whose batch failed as a whole, and for the rest of a session when the batch's share of it
+     * was full.
      */
-    private Optional<Appointment> placeNearest(Schedules.SlotRow wanted, List<Schedules.SlotRow> session,
-            UUID resident, org.huimin.scheduling.Channel channel, String bookedBy, boolean actingFor, String key,
-            String hash) {
-        Instant now = clock.instant();
-        List<Schedules.SlotRow> others = session.stream()
-                .filter(s -> !s.slotId().equals(wanted.slotId()))
-                .filter(s -> BookingPolicy.bookable(s.status(), s.startsAt(), s.releasesAt(), now))
-                .filter(s -> PoolPolicy.pools(channel, now, s.flowsBackAt()).stream().anyMatch(p -> s.remaining(p) > 0))
-                .sorted(nearestTo(wanted.startsAt())).toList();
-        for (Schedules.SlotRow other : others) {
+    private Optional<Appointment> placeAlone(List<Schedules.SlotRow> slots, UUID resident,
+            org.huimin.scheduling.Channel channel, String bookedBy, boolean actingFor, String key, String hash) {
+        for (Schedules.SlotRow slot : slots) {
             try {
-                return Optional.of(place(other, resident, channel, bookedBy, actingFor, key, hash, true));
+                return Optional.of(place(slot, resident, channel, bookedBy, actingFor, key, hash, true));
             } catch (ProblemException e) {
                 if (!e.type().equals(BookingPolicy.Refusal.SLOT_FULL.type)) {
                     throw e;
@@ -286,6 +306,36 @@ public class BookingService {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The other slots of {@code wanted}'s session that are bookable and have a place for the channel as read, nearest
+     * in time to it first (a later one on a tie: a resident can still come later than planned).
+     */
+    private List<Schedules.SlotRow> nearest(Schedules.SlotRow wanted, List<Schedules.SlotRow> session,
+            org.huimin.scheduling.Channel channel) {
+        Instant now = clock.instant();
+        return session.stream()
+                .filter(s -> !s.slotId().equals(wanted.slotId()))
+                .filter(s -> BookingPolicy.bookable(s.status(), s.startsAt(), s.releasesAt(), now))
+                .filter(s -> PoolPolicy.pools(channel, now, s.flowsBackAt()).stream().anyMatch(p -> s.remaining(p) > 0))
+                .sorted(nearestTo(wanted.startsAt())).toList();
+    }
+
+    /** The key of the one-active-booking-per-practitioner-a-day rule (per session for a clinic service). */
+    static String activeKey(UUID resident, Schedules.SlotRow slot) {
+        return resident + "|" + (slot.practitionerId() != null ? slot.practitionerId() : slot.sessionId()) + "|"
+                + slot.day();
+    }
+
+    /** The resident's message for a booked slot, to {@code account} or the resident's own; null without an account. */
+    private java.util.function.Function<Schedules.SlotRow, Notify> message(UUID resident, UUID account) {
+        return Optional.ofNullable(account).or(() -> accounts.accountIdOfResident(resident))
+                .<java.util.function.Function<Schedules.SlotRow, Notify>>map(to -> slot -> new Notify(to, null,
+                        "appointment-booked", notice(slot.organizationId(), slot.practitionerId(),
+                                slot.departmentCode(), slot.startsAt()), Set.of(Channel.IN_APP),
+                        Locale.SIMPLIFIED_CHINESE))
+                .orElse(null);
     }
 
     /** Slots by distance in time from {@code start}, the later first on a tie. */
@@ -302,12 +352,16 @@ public class BookingService {
      * everything else.
      */
     private void refuseIfFull(Schedules.SlotRow slot, org.huimin.scheduling.Channel channel) {
-        Instant now = clock.instant();
-        if (BookingPolicy.bookable(slot.status(), slot.startsAt(), slot.releasesAt(), now)
-                && PoolPolicy.pools(channel, now, slot.flowsBackAt()).stream()
-                        .noneMatch(pool -> slot.remaining(pool) > 0)) {
+        if (fullAsRead(slot, channel)) {
             throw refused(BookingPolicy.Refusal.SLOT_FULL);
         }
+    }
+
+    private boolean fullAsRead(Schedules.SlotRow slot, org.huimin.scheduling.Channel channel) {
+        Instant now = clock.instant();
+        return BookingPolicy.bookable(slot.status(), slot.startsAt(), slot.releasesAt(), now)
+                && PoolPolicy.pools(channel, now, slot.flowsBackAt()).stream()
+                        .noneMatch(pool -> slot.remaining(pool) > 0);
     }
 
     private Optional<Booked> replay(Actor actor, String key, String hash) {

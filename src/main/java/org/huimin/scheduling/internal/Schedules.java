@@ -395,6 +395,63 @@ class Schedules {
         return took;
     }
 
+    /**
+     * Locks the pool rows {@code pools} until the transaction ends, in the
+     * order {@link #lockPlaces} uses (so that batches and stop-services cannot deadlock), and returns them per slot as
+     * {capacity, booked}.
+     */
+    Map<UUID, Map<QuotaPool, int[]>> lockPools(java.util.Collection<PoolKey> pools) {
+        Map<UUID, Map<QuotaPool, int[]>> result = new LinkedHashMap<>();
+        if (pools.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("""
+                select slot_id, pool, capacity, booked from scheduling_pool where (slot_id, pool) in (:pools)
+                order by slot_id, pool for update""")
+                .param("pools", pools.stream().map(p -> new Object[] {p.slotId(), p.pool().name()}).toList())
+                .query(rs -> {
+                    result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new EnumMap<>(QuotaPool.class))
+                            .put(QuotaPool.valueOf(rs.getString(2)), new int[] {rs.getInt(3), rs.getInt(4)});
+                });
+        return result;
+    }
+
+    /** The status of each session (OPEN, STOPPED …), read now (after the caller's locks). */
+    Map<UUID, String> sessionStatuses(java.util.Collection<UUID> sessionIds) {
+        Map<UUID, String> result = new java.util.HashMap<>();
+        jdbc.sql("select id, status from scheduling_session where id in (:s)").param("s", sessionIds)
+                .query(rs -> {
+                    result.put(rs.getObject(1, UUID.class), rs.getString(2));
+                });
+        return result;
+    }
+
+    /** One slot's pool: a row of {@code scheduling_pool}. */
+    record PoolKey(UUID slotId, QuotaPool pool) {
+    }
+
+    /** One slot's pool and how many places a batch takes from it. */
+    record Taking(UUID slotId, LocalDate day, String departmentCode, QuotaPool pool, int places) {
+    }
+
+    /**
+     * Takes places from pools whose rows the caller has locked ({@link #lockPools}) and counted, in one round trip;
+     * throws when a pool has fewer places left than taken (which the lock rules out), so that the batch rolls back.
+     */
+    void takeAll(List<Taking> takings) {
+        int[] counts = batch.batchUpdate("""
+                update scheduling_pool set booked = booked + ?
+                where slot_id = ? and pool = ? and booked + ? <= capacity""",
+                takings.stream().map(t -> new Object[] {t.places(), t.slotId(), t.pool().name(), t.places()}).toList());
+        for (int count : counts) {
+            if (count != 1 && count != java.sql.Statement.SUCCESS_NO_INFO) {
+                throw new IllegalStateException("a pool of the batch had fewer places than counted");
+            }
+        }
+        takings.stream().map(t -> Map.entry(t.day(), t.departmentCode())).distinct()
+                .forEach(e -> listings.changed(e.getKey(), e.getValue()));
+    }
+
     /** Gives a place back to the pool it was taken from. */
     void giveBack(UUID slotId, LocalDate day, String departmentCode, QuotaPool pool) {
         if (jdbc.sql("update scheduling_pool set booked = booked - 1 where slot_id = :s and pool = :p and booked > 0")
