@@ -344,6 +344,7 @@ public class BookingFlashCrowd {
             });
         }
         int statements = Integer.parseInt(opt.get("--statements"));
+        double[] batchesBefore = batchCounters();
         CpuSampler cpu = new CpuSampler();
         Crowd measured = crowd(ready, slotIds, benchDepartments, day, org, tag, nearestShare, concurrency, deadline,
                 () -> {
@@ -358,6 +359,7 @@ public class BookingFlashCrowd {
                     cpu.start();
                 });
         cpu.stop();
+        double[] batchesAfter = batchCounters();
         Map<String, String> confirmed = measured.confirmed();
         Map<String, AtomicInteger> confirmedPerSlot = measured.perSlot();
         List<Long> latencies = measured.latencies();
@@ -412,6 +414,14 @@ public class BookingFlashCrowd {
         System.out.printf("errors: %d requests%n", measured.errors());
         System.out.printf("searches_per_s: %.0f req/s%n", searches.get() / wall);
         cpu.print(crowdSeconds, confirmed.size());
+        if (batchesBefore != null && batchesAfter != null && batchesAfter[0] > batchesBefore[0]) {
+            // bookings placed together (the server's /actuator/prometheus), over the whole crowd and its tail
+            double batches = batchesAfter[0] - batchesBefore[0];
+            System.out.printf("server_booking_batches: %.0f transactions%n", batches);
+            System.out.printf("server_requests_per_batch: %.2f requests%n",
+                    (batchesAfter[1] - batchesBefore[1]) / batches);
+            System.out.printf("server_batch_failures: %.0f transactions%n", batchesAfter[2] - batchesBefore[2]);
+        }
 
         // --- clean up: the clients cancel, the templates stop
         cancelAll(confirmed, "bench");
@@ -758,6 +768,39 @@ public class BookingFlashCrowd {
         Res r = post("/api/v1/auth/login", "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}", null,
                 null);
         return r.status() == 200 ? first(r.body(), "accessToken") : null;
+    }
+
+    /**
+     * The server's counters of bookings placed together (batches, requests in them, failed batches) from
+     * /actuator/prometheus, or null when the server does not publish them.
+     */
+    static double[] batchCounters() {
+        String body;
+        try {
+            var request = java.net.http.HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
+                    .header("Accept", "text/plain").build();
+            var response = java.net.http.HttpClient.newHttpClient().send(request,
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return null;
+            }
+            body = response.body();
+        } catch (java.io.IOException | InterruptedException e) {
+            return null;
+        }
+        String[] names = {"huimin_scheduling_batches_total ", "huimin_scheduling_batch_requests_total ",
+                "huimin_scheduling_batch_failures_total "};
+        double[] values = new double[names.length];
+        int found = 0;
+        for (String line : body.split("\n")) {
+            for (int i = 0; i < names.length; i++) {
+                if (line.startsWith(names[i])) {
+                    values[i] = Double.parseDouble(line.substring(names[i].length()).strip());
+                    found++;
+                }
+            }
+        }
+        return found == names.length ? values : null;
     }
 
     static Res get(String path, String token) {
