@@ -312,7 +312,7 @@ class BookingBatches implements DisposableBean {
         for (Request r : live) {
             AppointmentRecords.Standing standing = standings.getOrDefault(r.resident(),
                     AppointmentRecords.Standing.NONE);
-            Outcome outcome = decide(r, standing, pools, sessions, now);
+            Outcome outcome = decide(policy, r, standing, pools, sessions, now);
             if (outcome.refusal() != null) {
                 refusals.put(r, BookingService.refused(outcome.refusal()));
                 continue;
@@ -359,8 +359,8 @@ class BookingBatches implements DisposableBean {
      * refuse it alone; a full slot passes to the next (a refusal of another kind there ends the search, as it does for
      * a booking alone); the one-booking-per-doctor-a-day rule is checked when a place is found.
      */
-    Outcome decide(Request r, AppointmentRecords.Standing standing, Map<UUID, Map<QuotaPool, int[]>> pools,
-            Map<UUID, String> sessions, Instant now) {
+    static Outcome decide(BookingPolicy policy, Request r, AppointmentRecords.Standing standing,
+            Map<UUID, Map<QuotaPool, int[]>> pools, Map<UUID, String> sessions, Instant now) {
         for (Schedules.SlotRow slot : r.slots()) {
             BookingPolicy.Refusal refusal = policy.check(new BookingPolicy.Facts(
                     sessions.getOrDefault(slot.sessionId(), "GONE"), slot.startsAt(), slot.releasesAt(), r.channel(),
