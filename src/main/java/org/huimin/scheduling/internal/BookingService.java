@@ -35,6 +35,7 @@ import org.huimin.scheduling.AppointmentStatus;
 import org.huimin.scheduling.AppointmentsBooked;
 import org.huimin.scheduling.QuotaPool;
 import org.huimin.shared.ProblemException;
+import org.huimin.shared.web.AdmissionGate;
 import org.huimin.shared.security.Actor;
 import org.huimin.shared.security.CurrentActor;
 import org.huimin.shared.security.Role;
@@ -197,10 +198,13 @@ public class BookingService {
             Appointment booked;
             UUID id = UUID.randomUUID();
             try {
-                booked = batches.place(new BookingBatches.Request(together, resident, channel, actor.username(),
-                        actingFor, key, hash, id, message(resident, actingFor ? null : actor.accountId()),
-                        AuditEvent.byCurrentActor("APPOINTMENT_BOOK", "Appointment", id.toString(), Outcome.SUCCESS)
-                                .withActingFor(actingFor ? resident.toString() : null).withPurpose("CARE")));
+                BookingBatches.Request batched = new BookingBatches.Request(together, resident, channel,
+                        actor.username(), actingFor, key, hash, id, message(resident, actingFor ? null
+                                : actor.accountId()), AuditEvent.byCurrentActor("APPOINTMENT_BOOK", "Appointment",
+                                        id.toString(), Outcome.SUCCESS)
+                                .withActingFor(actingFor ? resident.toString() : null).withPurpose("CARE"));
+                // while the batch is placed, this request's place in the admission gate serves another request
+                booked = AdmissionGate.stepAside(() -> batches.place(batched));
             } catch (BookingBatches.PlaceAlone alone) {
                 booked = placeAlone(slots, resident, channel, actor.username(), actingFor, key, hash)
                         .orElseThrow(() -> refused(BookingPolicy.Refusal.SLOT_FULL));

@@ -79,11 +79,58 @@ public class AdmissionGate extends OncePerRequestFilter {
             return;
         }
         running.incrementAndGet();
+        Place place = new Place(this);
+        Place outer = CURRENT.get();
+        CURRENT.set(place);
         try {
             chain.doFilter(request, response);
         } finally {
+            if (outer == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(outer);
+            }
             running.decrementAndGet();
-            places.release();
+            if (place.held) {
+                places.release();
+            }
+        }
+    }
+
+    /** The place of the request the current thread is serving, if it came through a gate. */
+    private static final ThreadLocal<Place> CURRENT = new ThreadLocal<>();
+
+    /** A request's place in its gate; not held while the request has stepped aside and found no place back. */
+    private static final class Place {
+        final AdmissionGate gate;
+        boolean held = true;
+
+        Place(AdmissionGate gate) {
+            this.gate = gate;
+        }
+    }
+
+    /**
+     * Runs {@code waiting} outside the gate: the current request gives its place to the next in line while it waits
+     * for work done elsewhere on its behalf (bookings placed together by a worker, which holds the database
+     * connection), and afterwards takes a place back if one is free, without queueing again, since all it has left is
+     * its response. So the requests inside the gate are the ones using the CPU, and a batch can hold more bookings
+     * than the gate has places. Outside a gated request (tests, jobs) it just runs {@code waiting}.
+     */
+    public static <T> T stepAside(java.util.function.Supplier<T> waiting) {
+        Place place = CURRENT.get();
+        if (place == null || !place.held) {
+            return waiting.get();
+        }
+        AdmissionGate gate = place.gate;
+        place.held = false;
+        gate.running.decrementAndGet();
+        gate.places.release();
+        try {
+            return waiting.get();
+        } finally {
+            place.held = gate.places.tryAcquire(); // a free place, ahead of the line, or none
+            gate.running.incrementAndGet();
         }
     }
 

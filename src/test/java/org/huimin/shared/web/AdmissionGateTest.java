@@ -67,6 +67,74 @@ class AdmissionGateTest {
     }
 
     @Test
+    void aRequestThatStepsAsideLetsTheNextInAndFinishesWithoutQueueingAgain() throws Exception {
+        AdmissionGate gate = gate(1, Duration.ofSeconds(5));
+        CountDownLatch aside = new CountDownLatch(1);
+        CountDownLatch secondDone = new CountDownLatch(1);
+        List<String> order = new CopyOnWriteArrayList<>();
+        Thread first = new Thread(() -> {
+            try {
+                gate.doFilter(api("/api/v1/appointments", Locale.ENGLISH), new MockHttpServletResponse(),
+                        (rq, rs) -> {
+                            String result = AdmissionGate.stepAside(() -> {
+                                aside.countDown();
+                                try {
+                                    secondDone.await(5, TimeUnit.SECONDS); // the batch, done elsewhere
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                                return "booked";
+                            });
+                            order.add("first " + result);
+                        });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        first.start();
+        assertThat(aside.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(gate.running()).as("aside, the first request is not counted as running").isZero();
+        // the gate's one place is free: the second request goes in at once
+        MockHttpServletResponse second = new MockHttpServletResponse();
+        gate.doFilter(api("/api/v1/slots", Locale.ENGLISH), second, (rq, rs) -> order.add("second"));
+        assertThat(second.getStatus()).isEqualTo(200);
+        secondDone.countDown();
+        first.join(5_000);
+        assertThat(order).containsExactly("second", "first booked");
+        assertThat(gate.running()).isZero();
+        // the place came back and was given back at the end: a request goes in
+        Holder holder = hold(gate);
+        assertThat(gate.running()).isEqualTo(1);
+        holder.release();
+        assertThat(AdmissionGate.stepAside(() -> "outside a request")).isEqualTo("outside a request");
+    }
+
+    @Test
+    void aRequestThatFindsNoPlaceBackFinishesAndGivesBackNothing() throws Exception {
+        AdmissionGate gate = gate(1, Duration.ofMillis(50));
+        Holder[] other = new Holder[1];
+        gate.doFilter(api("/api/v1/appointments", Locale.ENGLISH), new MockHttpServletResponse(), (rq, rs) ->
+                AdmissionGate.stepAside(() -> {
+                    try {
+                        other[0] = hold(gate); // takes the place while this one waits
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return null;
+                }));
+        // the first finished without a place, so it released none: the holder still has the only one
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        gate.doFilter(api("/api/v1/slots", Locale.ENGLISH), refused, (rq, rs) -> { });
+        assertThat(refused.getStatus()).isEqualTo(503);
+        assertThat(gate.running()).isEqualTo(1);
+        other[0].release();
+        assertThat(gate.running()).isZero();
+        MockHttpServletResponse admitted = new MockHttpServletResponse();
+        gate.doFilter(api("/api/v1/slots", Locale.ENGLISH), admitted, (rq, rs) -> { });
+        assertThat(admitted.getStatus()).isEqualTo(200);
+    }
+
+    @Test
     void theRefusalSpeaksChineseByDefault() throws Exception {
         AdmissionGate gate = gate(1, Duration.ZERO);
         Holder holder = hold(gate);
