@@ -77,8 +77,12 @@ public class BookingService {
     private final org.springframework.beans.factory.ObjectProvider<Waitlists> waitlists;
     private final BookingBatches batches;
 
-    /** With "nearest", this many slots go into the booking's batch (the rest of the session is tried alone). */
-    static final int NEAREST_IN_BATCH = 4;
+    /**
+     * With "nearest", this many slots that have a place as read go into the booking's batch (the rest of the session,
+     * in a session of more, is tried alone): late in a crowd most of a session is full as read, so this is usually
+     * all of them, and a batch that finds them full refuses at once instead of trying slot after slot alone.
+     */
+    static final int NEAREST_IN_BATCH = 16;
 
     BookingService(BookingBatches batches, Schedules schedules, AppointmentRecords appointments, Residents residents, Proxies proxies,
             Directory directory, DirectoryNames names, AccountManagement accounts, Notifications notifications, AuditLog audit,
