@@ -169,6 +169,9 @@ class BookingBatches implements DisposableBean {
             throw new PlaceAlone(new IllegalStateException("shutting down"));
         }
         queue.add(request);
+        if (!running && queue.remove(request)) { // shut down while it was being queued: no worker will take it
+            throw new PlaceAlone(new IllegalStateException("shutting down"));
+        }
         try {
             return request.result().join();
         } catch (CompletionException e) {
@@ -252,10 +255,12 @@ class BookingBatches implements DisposableBean {
         }
         for (Request r : batch) {
             Appointment a = placed.get(r);
+            RuntimeException refusal = refusals.get(r);
             if (a != null) {
                 r.result().complete(a);
             } else {
-                r.result().completeExceptionally(refusals.get(r));
+                r.result().completeExceptionally(refusal != null ? refusal
+                        : new PlaceAlone(new IllegalStateException("the batch decided nothing for this booking")));
             }
         }
     }
