@@ -102,6 +102,37 @@ class NotificationModuleTest {
     }
 
     @Test
+    void sendsSeveralInOneBatchWithinTheCallersTransaction() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        List<Notify> requests = List.of(
+                new Notify(first, null, "welcome", Map.of("name", "王芳"), Set.of(Channel.IN_APP), null),
+                new Notify(second, "13800000002", "welcome", Map.of("name", "李雷"), Set.of(Channel.IN_APP,
+                        Channel.SMS), Locale.ENGLISH),
+                new Notify(null, null, "welcome", Map.of("name", "nobody"), Set.of(Channel.IN_APP), null));
+        List<UUID> ids = tx.execute(status -> notifications.sendAll(requests));
+        assertThat(ids).hasSize(3).doesNotHaveDuplicates(); // two in-app messages and one SMS; no address, no row
+        assertThat(inbox.list(first, new PageRequest(0, 10)).items()).singleElement()
+                .satisfies(item -> assertThat(item.body()).contains("王芳"));
+        assertThat(inbox.list(second, new PageRequest(0, 10)).items()).hasSize(1);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(sms.sent).anyMatch(s -> s.startsWith("13800000002:") && s.contains("李雷")));
+        // and nothing at all when the caller rolls back
+        UUID third = UUID.randomUUID();
+        try {
+            tx.executeWithoutResult(status -> {
+                notifications.sendAll(List.of(new Notify(third, null, "welcome", Map.of("name", "x"),
+                        Set.of(Channel.IN_APP), null)));
+                throw new IllegalStateException("caller fails after queueing");
+            });
+        } catch (IllegalStateException expected) {
+            // the caller's work failed
+        }
+        assertThat(jdbc.sql("select count(*) from notification_message where account_id = :a").param("a", third)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void skipsChannelsWithoutAnAddress() {
         assertThat(notifications.send(new Notify(null, null, "welcome", Map.of("name", "x"), Set.of(Channel.IN_APP,
                 Channel.SMS), null))).isEmpty();

@@ -69,12 +69,7 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
             return;
         }
         OffsetDateTime at = OffsetDateTime.ofInstant(ChainHash.normalise(clock.instant()), ZoneOffset.UTC);
-        template.batchUpdate(INSERT_PENDING, events, events.size(), (statement, e) -> {
-            Object[] values = values(at, e);
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-        });
+        template.batchUpdate(INSERT_PENDING, events.stream().map(e -> values(at, e)).toList());
         chainer.wake();
     }
 

@@ -40,13 +40,8 @@ class CareRelationshipStore implements CareRelationships {
         // a booking opens a relationship for a reference never seen before: try the insert first, so that the flash
         // crowd's bookings pay one statement (one round trip for a batch) here; a reference seen before (a
         // rescheduled visit) is updated
-        int[] inserted = openings.size() == 1 ? new int[] {insert(openings.get(0))}
-                : template.batchUpdate(INSERT, openings, openings.size(), (statement, o) -> {
-                    Object[] values = values(o);
-                    for (int i = 0; i < values.length; i++) {
-                        statement.setObject(i + 1, values[i]);
-                    }
-                })[0];
+        int[] inserted = openings.size() == 1 ? new int[] {jdbc.sql(INSERT).params(values(openings.get(0))).update()}
+                : template.batchUpdate(INSERT, openings.stream().map(CareRelationshipStore::values).toList());
         for (int i = 0; i < openings.size(); i++) {
             if (inserted[i] == 0) {
                 Opening o = openings.get(i);
@@ -55,7 +50,8 @@ class CareRelationshipStore implements CareRelationships {
                             valid_from = :from, valid_until = :until, ended_at = null
                         where kind = :k and reference = :ref""")
                         .param("r", o.residentId()).param("o", o.organizationId()).param("p", o.practitionerId())
-                        .param("from", ResourceStore.utc(o.validFrom())).param("until", ResourceStore.utc(o.validUntil()))
+                        .param("from", ResourceStore.utc(o.validFrom()))
+                        .param("until", ResourceStore.utc(o.validUntil()))
                         .param("k", o.kind()).param("ref", o.reference()).update();
             }
         }
@@ -67,10 +63,6 @@ class CareRelationshipStore implements CareRelationships {
             select cast(? as uuid), cast(? as uuid), cast(? as uuid), cast(? as uuid), cast(? as varchar(24)),
                 cast(? as varchar(100)), cast(? as timestamp with time zone), cast(? as timestamp with time zone)
             where not exists (select 1 from rec_care_relationship where kind = ? and reference = ?)""";
-
-    private int insert(Opening o) {
-        return jdbc.sql(INSERT).params(values(o)).update();
-    }
 
     private static Object[] values(Opening o) {
         return new Object[] {UUID.randomUUID(), o.residentId(), o.organizationId(), o.practitionerId(), o.kind(),

@@ -2,10 +2,17 @@ package org.huimin.scheduling.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.huimin.scheduling.Appointment;
@@ -34,7 +41,7 @@ class AppointmentRecords {
      * those locks (see {@link BookingBatches}). {@code activeKeys} are in the order of {@code all}.
      */
     void insertAll(List<Appointment> all, List<String> activeKeys) {
-        List<Object[]> rows = new java.util.ArrayList<>(all.size());
+        List<Object[]> rows = new ArrayList<>(all.size());
         for (int i = 0; i < all.size(); i++) {
             Appointment a = all.get(i);
             rows.add(new Object[] {a.id(), a.slotId(), a.sessionId(), a.pool().name(), a.residentId(),
@@ -48,16 +55,16 @@ class AppointmentRecords {
                     acting_for, status, active_key, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
         for (int count : counts) {
-            if (count != 1 && count != java.sql.Statement.SUCCESS_NO_INFO) {
+            if (count != 1 && count != Statement.SUCCESS_NO_INFO) {
                 throw new IllegalStateException("an appointment of the batch was not inserted");
             }
         }
     }
 
     /** What the booking rules need of one resident, for a batch: counts as {@link #history}, and the active keys. */
-    record Standing(long active, long noShows, Instant lastNoShow, java.util.Set<String> activeKeys) {
+    record Standing(long active, long noShows, Instant lastNoShow, Set<String> activeKeys) {
 
-        static final Standing NONE = new Standing(0, 0, null, java.util.Set.of());
+        static final Standing NONE = new Standing(0, 0, null, Set.of());
     }
 
     /**
@@ -65,14 +72,14 @@ class AppointmentRecords {
      * {@code now}), no-shows since {@code since} with the last one's start, and the keys of the bookings that hold
      * the one-per-practitioner-a-day rule. A resident without any is absent from the map.
      */
-    java.util.Map<UUID, Standing> standings(java.util.Collection<UUID> residents, Instant now, Instant since) {
-        java.util.Map<UUID, long[]> counts = new java.util.HashMap<>();
-        java.util.Map<UUID, Instant> last = new java.util.HashMap<>();
-        java.util.Map<UUID, java.util.Set<String>> keys = new java.util.HashMap<>();
+    Map<UUID, Standing> standings(Collection<UUID> residents, Instant now, Instant since) {
+        Map<UUID, long[]> counts = new HashMap<>();
+        Map<UUID, Instant> last = new HashMap<>();
+        Map<UUID, Set<String>> keys = new HashMap<>();
         jdbc.sql("""
                 select resident_id, status, starts_at, ends_at, active_key from scheduling_appointment
-                where resident_id in (:r)
-                    and (active_key is not null or status = 'BOOKED' or (status = 'NO_SHOW' and starts_at >= :since))""")
+                where resident_id in (:r) and (active_key is not null or status = 'BOOKED'
+                    or (status = 'NO_SHOW' and starts_at >= :since))""")
                 .param("r", residents).param("since", Schedules.utc(since))
                 .query(rs -> {
                     UUID r = rs.getObject("resident_id", UUID.class);
@@ -88,12 +95,12 @@ class AppointmentRecords {
                     }
                     String key = rs.getString("active_key");
                     if (key != null) {
-                        keys.computeIfAbsent(r, k -> new java.util.HashSet<>()).add(key);
+                        keys.computeIfAbsent(r, k -> new HashSet<>()).add(key);
                     }
                 });
-        java.util.Map<UUID, Standing> result = new java.util.HashMap<>();
+        Map<UUID, Standing> result = new HashMap<>();
         counts.forEach((r, c) -> result.put(r, new Standing(c[0], c[1], last.get(r),
-                keys.getOrDefault(r, java.util.Set.of()))));
+                keys.getOrDefault(r, Set.of()))));
         return result;
     }
 
@@ -248,7 +255,7 @@ class AppointmentRecords {
                 values (?, ?, ?, ?, ?) on conflict do nothing""", rows);
         boolean[] inserted = new boolean[keys.size()];
         for (int i = 0; i < counts.length; i++) {
-            if (counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+            if (counts[i] == Statement.SUCCESS_NO_INFO) {
                 throw new IllegalStateException("the driver did not say which keys were inserted");
             }
             inserted[i] = counts[i] == 1;
@@ -269,8 +276,8 @@ class AppointmentRecords {
      * of the keys so that two batches cannot deadlock on them; the rows of residents booking for the first time are
      * created and locked one by one afterwards.
      */
-    void lockBookers(java.util.Collection<UUID> residents) {
-        java.util.Set<UUID> locked = new java.util.HashSet<>(jdbc.sql("""
+    void lockBookers(Collection<UUID> residents) {
+        Set<UUID> locked = new HashSet<>(jdbc.sql("""
                 select resident_id from scheduling_booker where resident_id in (:r) order by resident_id for update""")
                 .param("r", residents).query((rs, n) -> rs.getObject(1, UUID.class)).list());
         residents.stream().filter(r -> !locked.contains(r)).sorted().forEach(this::lockBooker);

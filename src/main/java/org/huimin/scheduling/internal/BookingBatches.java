@@ -13,7 +13,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.huimin.audit.AuditEvent;
 import org.huimin.audit.AuditLog;
@@ -112,10 +118,10 @@ class BookingBatches implements DisposableBean {
     private final LinkedBlockingDeque<Request> queue = new LinkedBlockingDeque<>();
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running = true;
-    private final java.util.concurrent.atomic.AtomicLong batches = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicInteger largest = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicInteger largest = new AtomicInteger();
 
     /**
      * What the batches have done since the start: transactions run, requests in them, transactions that failed as a
@@ -127,7 +133,7 @@ class BookingBatches implements DisposableBean {
     BookingBatches(Schedules schedules, AppointmentRecords appointments, Notifications notifications, AuditLog audit,
             ApplicationEventPublisher events, TransactionTemplate transactions, SchedulingProperties properties,
             BookingBatchProperties batch, java.time.Clock clock,
-            org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+            org.springframework.beans.factory.ObjectProvider<MeterRegistry> meters) {
         this.schedules = schedules;
         this.appointments = appointments;
         this.policy = new BookingPolicy(properties);
@@ -139,16 +145,16 @@ class BookingBatches implements DisposableBean {
         this.clock = clock;
         this.size = batch.size();
         meters.ifAvailable(registry -> {
-            io.micrometer.core.instrument.FunctionCounter.builder("huimin.scheduling.batches", batches,
-                    java.util.concurrent.atomic.AtomicLong::get).description("Transactions of bookings placed together")
+            FunctionCounter.builder("huimin.scheduling.batches", batches,
+                    AtomicLong::get).description("Transactions of bookings placed together")
                     .register(registry);
-            io.micrometer.core.instrument.FunctionCounter.builder("huimin.scheduling.batch.requests", requests,
-                    java.util.concurrent.atomic.AtomicLong::get).description("Bookings placed in those transactions")
+            FunctionCounter.builder("huimin.scheduling.batch.requests", requests,
+                    AtomicLong::get).description("Bookings placed in those transactions")
                     .register(registry);
-            io.micrometer.core.instrument.FunctionCounter.builder("huimin.scheduling.batch.failures", failures,
-                    java.util.concurrent.atomic.AtomicLong::get)
+            FunctionCounter.builder("huimin.scheduling.batch.failures", failures,
+                    AtomicLong::get)
                     .description("Batches that failed as a whole; their bookings were placed alone").register(registry);
-            io.micrometer.core.instrument.Gauge.builder("huimin.scheduling.batch.waiting", queue, java.util.Collection::size)
+            Gauge.builder("huimin.scheduling.batch.waiting", queue, java.util.Collection::size)
                     .description("Bookings waiting for a batch").register(registry);
         });
         for (int i = 0; i < batch.workers(); i++) {
@@ -302,7 +308,8 @@ class BookingBatches implements DisposableBean {
                 live.stream().map(Request::resident).toList(), now, now.minus(properties.noShowWindow()));
         Map<UUID, Map<QuotaPool, int[]>> pools = schedules.lockPools(live.stream().flatMap(r -> r.slots().stream()
                 .flatMap(s -> PoolPolicy.pools(r.channel(), now, s.flowsBackAt()).stream()
-                        .filter(pool -> s.pools().containsKey(pool)).map(pool -> new Schedules.PoolKey(s.slotId(), pool))))
+                        .filter(pool -> s.pools().containsKey(pool))
+                        .map(pool -> new Schedules.PoolKey(s.slotId(), pool))))
                 .distinct().toList());
         Map<UUID, String> sessions = schedules.sessionStatuses(live.stream().flatMap(r -> r.slots().stream())
                 .map(Schedules.SlotRow::sessionId).distinct().toList());

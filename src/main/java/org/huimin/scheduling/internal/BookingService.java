@@ -84,10 +84,11 @@ public class BookingService {
      */
     static final int NEAREST_IN_BATCH = 16;
 
-    BookingService(BookingBatches batches, Schedules schedules, AppointmentRecords appointments, Residents residents, Proxies proxies,
-            Directory directory, DirectoryNames names, AccountManagement accounts, Notifications notifications, AuditLog audit,
-            ApplicationEventPublisher events, TransactionTemplate transactions, SchedulingProperties properties,
-            Clock clock, org.springframework.beans.factory.ObjectProvider<Waitlists> waitlists) {
+    BookingService(BookingBatches batches, Schedules schedules, AppointmentRecords appointments, Residents residents,
+            Proxies proxies, Directory directory, DirectoryNames names, AccountManagement accounts,
+            Notifications notifications, AuditLog audit, ApplicationEventPublisher events,
+            TransactionTemplate transactions, SchedulingProperties properties, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<Waitlists> waitlists) {
         this.waitlists = waitlists;
         this.batches = batches;
         this.schedules = schedules;
