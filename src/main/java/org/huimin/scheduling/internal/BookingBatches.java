@@ -315,7 +315,7 @@ class BookingBatches implements DisposableBean {
                 .map(Schedules.SlotRow::sessionId).distinct().toList());
         // 5. the decisions, in arrival order
         Map<Request, Appointment> placed = new IdentityHashMap<>();
-        Map<String, Schedules.Taking> takings = new LinkedHashMap<>();
+        Map<Schedules.PoolKey, Schedules.Taking> takings = new LinkedHashMap<>();
         List<Appointment> booked = new ArrayList<>();
         List<String> activeKeys = new ArrayList<>();
         List<Notify> messages = new ArrayList<>();
@@ -332,7 +332,7 @@ class BookingBatches implements DisposableBean {
             Schedules.SlotRow slot = outcome.slot();
             QuotaPool pool = outcome.pool();
             pools.get(slot.slotId()).get(pool)[1]++;
-            takings.merge(slot.slotId() + "|" + pool, new Schedules.Taking(slot.slotId(), slot.day(),
+            takings.merge(new Schedules.PoolKey(slot.slotId(), pool), new Schedules.Taking(slot.slotId(), slot.day(),
                     slot.departmentCode(), pool, 1), (a, b) -> new Schedules.Taking(a.slotId(), a.day(),
                             a.departmentCode(), a.pool(), a.places() + 1));
             Appointment a = new Appointment(r.appointmentId(), slot.slotId(), slot.sessionId(), r.resident(),

@@ -339,7 +339,7 @@ public class BookingService {
 
     /** The resident's message for a booked slot, to {@code account} or the resident's own; null without an account. */
     private java.util.function.Function<Schedules.SlotRow, Notify> message(UUID resident, UUID account) {
-        return Optional.ofNullable(account).or(() -> accounts.accountIdOfResident(resident))
+        return recipient(resident, account)
                 .<java.util.function.Function<Schedules.SlotRow, Notify>>map(to -> slot -> new Notify(to, null,
                         "appointment-booked", notice(slot.organizationId(), slot.practitionerId(),
                                 slot.departmentCode(), slot.startsAt()), Set.of(Channel.IN_APP),
@@ -496,9 +496,14 @@ public class BookingService {
 
     /** As {@link #tell(UUID, String, Map)}, to {@code account} (one of the resident's) when it is known. */
     private void tell(UUID residentId, UUID account, String template, Map<String, String> params) {
-        Optional.ofNullable(account).or(() -> accounts.accountIdOfResident(residentId)).ifPresent(to ->
+        recipient(residentId, account).ifPresent(to ->
                 notifications.send(new Notify(to, null, template, params, Set.of(Channel.IN_APP),
                         Locale.SIMPLIFIED_CHINESE)));
+    }
+
+    /** Who gets a resident's message: {@code account} when known (the resident's own), else the resident's account. */
+    private Optional<UUID> recipient(UUID residentId, UUID account) {
+        return Optional.ofNullable(account).or(() -> accounts.accountIdOfResident(residentId));
     }
 
     private String department(String code) {
