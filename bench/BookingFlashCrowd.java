@@ -3,7 +3,7 @@
  *
  *   java -XX:TieredStopAtLevel=1 bench/BookingFlashCrowd.java [--base http://127.0.0.1:8080] [--clients 2000]
  *       [--practitioners 25] [--places 500] [--concurrency 64] [--searchers 4] [--search-rate 300] [--seconds 120]
- *       [--setup-seconds 900] [--warmup-seconds 45] [--psql "-h 127.0.0.1 -U postgres -d huimin"]
+ *       [--setup-seconds 900] [--warmup-seconds 150] [--psql "-h 127.0.0.1 -U postgres -d huimin"]
  *       [--latency-log attempts.txt] [--statements 25] [--nearest 1] [--rehearsal 2]
  *
  * -XX:TieredStopAtLevel=1 keeps this load generator, which shares the machine with the server and PostgreSQL, on the
@@ -13,10 +13,13 @@
  * Setup (not measured): as the scheduler, adds one evening session for each of the most popular practitioners of the
  * scheduler's hospital on a released day, all places in the ONLINE pool (places / practitioners each); registers the
  * clients as residents with passwords at the clerk's window (kept for later runs: bench-NNNN, found again by login)
- * and logs them in. A warm-up (`--warmup-seconds`, default 45) books and cancels places of the next days from 8
- * threads, and rehearsals (`--rehearsal 2`, how many; 0 to skip) run the crowd below on the same slots and cancel its
- * bookings, so that the server meets the crowd as it does at 8 a.m., after a day of traffic that has also met full
- * slots and sold-out departments, not with a cold JIT.
+ * and logs them in. A warm-up (`--warmup-seconds`, default 150) books and cancels places of the next days from 8
+ * threads while a monitoring scrape reads the server's metrics every 5 s, and rehearsals
+ * (`--rehearsal 2`, how many; 0 to skip) run the crowd below on the same slots, with its background searches and the
+ * metrics scrape before it, and cancel its bookings, so that the server meets the crowd as it does at 8 a.m., after
+ * a day of traffic that has also met full slots and sold-out departments, not with a cold JIT (with a 45-second
+ * warm-up, and rehearsals without the background, the server's compilers still took 0.4-0.7 ms per booking sold
+ * during the measured crowd).
  * Then every client at once, as residents do at release time: the page has shown the bench slots since before the
  * release, so each books one of them (a random one: everybody wants the popular doctors) with an Idempotency-Key the
  * moment the crowd starts; a full slot (409) makes them list the department's slots with places left and try another,
@@ -25,7 +28,7 @@
  * full slot books another of the same doctor's evening on the server; 0 replays residents who all turned it off. Meanwhile `--searchers` threads search slots of
  * other days and departments (background traffic) at `--search-rate` searches a second in all (0: each as fast as the
  * server answers, which makes the background grow with every saving in the server). With --psql, the database is
- * vacuumed after the warm-up (autovacuum's job on a production server; it is off on some test machines). Afterwards
+ * vacuumed before the crowd (autovacuum's job on a production server; it is off on some test machines). Afterwards
  * every confirmed booking is read back, slots are checked against their capacity, the bench bookings are cancelled
  * and the bench templates deactivated.
  *
@@ -130,7 +133,7 @@ public class BookingFlashCrowd {
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = new HashMap<>(Map.of("--base", "http://127.0.0.1:8080", "--clients", "2000",
                 "--practitioners", "25", "--places", "500", "--concurrency", "64", "--searchers", "4",
-                "--seconds", "120", "--setup-seconds", "900", "--psql", "", "--warmup-seconds", "45"));
+                "--seconds", "120", "--setup-seconds", "900", "--psql", "", "--warmup-seconds", "150"));
         opt.put("--latency-log", "");
         opt.put("--statements", "0");
         opt.put("--search-rate", "300");
@@ -287,8 +290,23 @@ public class BookingFlashCrowd {
                 return null;
             });
         }
+        // what a monitoring system does all day: scrape the server's metrics (every 5 s here), as the bench does
+        // just before the crowd; without it, that one scrape made the server recompile its response code in the crowd
+        Thread monitoring = new Thread(() -> {
+            while (System.nanoTime() < warmupEnd) {
+                batchCounters();
+                try {
+                    Thread.sleep(5_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        monitoring.setDaemon(true);
+        monitoring.start();
         warm.shutdown();
         warm.awaitTermination(Long.parseLong(opt.get("--warmup-seconds")) + 60, TimeUnit.SECONDS);
+        monitoring.join();
         System.out.printf("warmup_bookings: %d booked and cancelled%n", warmBookings.get());
         // --- rehearsals: the crowd on the same slots, its bookings cancelled (not measured). A server at 8 a.m.
         // has met full slots, "nearest in session" and sold-out departments the day before; a fresh one would
@@ -297,8 +315,15 @@ public class BookingFlashCrowd {
         List<String> slotIds = new ArrayList<>(capacityOf.keySet());
         for (int n = Integer.parseInt(opt.get("--rehearsal")); n > 0; n--) {
             long r0 = System.nanoTime();
+            long rehearsalDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(opt.get("--seconds")));
+            // with the background searches of the measured crowd: without them, their code was compiled (and the
+            // crowd's code recompiled for the mix) during the measured crowd, 0.3-0.7 ms of JIT per booking sold
+            Background rehearsalBackground = Background.start(ready, searchers, searchRate, rehearsalDeadline);
+            batchCounters(); // as before the measured crowd: a metrics scrape, whose paths are compiled by now
             Crowd rehearsal = crowd(ready, slotIds, benchDepartments, day, org, tag, nearestShare, concurrency,
-                    System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(opt.get("--seconds"))), () -> { });
+                    rehearsalDeadline, () -> { });
+            rehearsalBackground.stop();
+            rehearsalBackground.awaitTermination();
             cancelAll(rehearsal.confirmed(), "bench rehearsal");
             System.out.printf("rehearsal: %d booked in %.2f s, %d attempts, cancelled (%.1f s in all)%n",
                     rehearsal.confirmed().size(), rehearsal.soldOutSeconds(), rehearsal.latencies().size(),
@@ -314,35 +339,10 @@ public class BookingFlashCrowd {
                     (System.nanoTime() - v0) / 1e9, autovacuum);
         }
 
+
         // --- the flash crowd
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(opt.get("--seconds")));
-        AtomicBoolean crowdDone = new AtomicBoolean();
-        AtomicInteger searches = new AtomicInteger();
-        ExecutorService background = Executors.newFixedThreadPool(Math.max(1, searchers));
-        List<String> allDepartments = List.of("03", "04", "05", "07", "10", "11", "12", "13", "50", "02");
-        for (int s = 0; s < searchers; s++) {
-            String token = ready.get(s % ready.size());
-            background.submit(() -> {
-                // open loop: the background is the rest of the region looking at other days, at its own pace, not
-                // a load that grows with whatever the server has left over (0: as fast as the server answers)
-                long every = searchRate > 0 ? (long) (1e9 * searchers / searchRate) : 0;
-                long next = System.nanoTime();
-                while (!crowdDone.get() && System.nanoTime() < deadline) {
-                    if (every > 0) {
-                        long now = System.nanoTime();
-                        if (next > now) {
-                            TimeUnit.NANOSECONDS.sleep(next - now);
-                        }
-                        next = Math.max(next + every, System.nanoTime() - every); // no burst to catch up
-                    }
-                    var r = ThreadLocalRandom.current();
-                    get("/api/v1/slots?date=" + LocalDate.now(ZONE).plusDays(1 + r.nextInt(6)) + "&department="
-                            + allDepartments.get(r.nextInt(allDepartments.size())), token);
-                    searches.incrementAndGet();
-                }
-                return null;
-            });
-        }
+        Background background = Background.start(ready, searchers, searchRate, deadline);
         int statements = Integer.parseInt(opt.get("--statements"));
         double[] batchesBefore = batchCounters();
         CpuSampler cpu = new CpuSampler();
@@ -366,7 +366,7 @@ public class BookingFlashCrowd {
         List<String> attemptLog = measured.attempts();
         double crowdSeconds = measured.soldOutSeconds();
         double wall = measured.wallSeconds();
-        crowdDone.set(true);
+        background.stop();
         System.out.printf("crowd_ended_at: %d epoch_ms%n", System.currentTimeMillis());
         if (statements > 0 && !psql.isBlank()) {
             // where the database's time went during the crowd (needs the pg_stat_statements extension)
@@ -374,8 +374,7 @@ public class BookingFlashCrowd {
                     + "left(regexp_replace(query, '\\s+', ' ', 'g'), 110) from pg_stat_statements "
                     + "order by total_exec_time desc limit " + statements));
         }
-        background.shutdown();
-        background.awaitTermination(30, TimeUnit.SECONDS);
+        background.awaitTermination();
 
         // --- check
         int oversold = 0;
@@ -412,7 +411,7 @@ public class BookingFlashCrowd {
         System.out.printf("oversold: %d places%n", oversold + (dbOversold == null ? 0 : dbOversold));
         System.out.printf("lost: %d bookings%n", lost);
         System.out.printf("errors: %d requests%n", measured.errors());
-        System.out.printf("searches_per_s: %.0f req/s%n", searches.get() / wall);
+        System.out.printf("searches_per_s: %.0f req/s%n", background.searches() / wall);
         cpu.print(crowdSeconds, confirmed.size());
         if (batchesBefore != null && batchesAfter != null && batchesAfter[0] > batchesBefore[0]) {
             // bookings placed together (the server's /actuator/prometheus), over the whole crowd and its tail
@@ -587,6 +586,62 @@ public class BookingFlashCrowd {
         crowd.shutdown();
         return new Crowd(confirmed, confirmedPerSlot, latencies, attemptLog, errors.get(),
                 Math.max(lastSuccessAt.get(), 1) / 1000.0, (System.nanoTime() - t0Holder[0]) / 1e9);
+    }
+
+    /**
+     * The rest of the region looking at other days while the crowd books: {@code searchers} threads searching slots
+     * of other days and departments at {@code searchRate} searches a second in all (open loop: at its own pace, not
+     * a load that grows with whatever the server has left over; 0: each as fast as the server answers).
+     */
+    static final class Background {
+        private static final List<String> DEPARTMENTS = List.of("03", "04", "05", "07", "10", "11", "12", "13", "50",
+                "02");
+        private final AtomicBoolean done = new AtomicBoolean();
+        private final AtomicInteger searches = new AtomicInteger();
+        private final ExecutorService threads;
+
+        private Background(int searchers) {
+            threads = Executors.newFixedThreadPool(Math.max(1, searchers));
+        }
+
+        static Background start(List<String> clients, int searchers, double searchRate, long deadline) {
+            Background b = new Background(searchers);
+            for (int s = 0; s < searchers; s++) {
+                String token = clients.get(s % clients.size());
+                b.threads.submit(() -> {
+                    long every = searchRate > 0 ? (long) (1e9 * searchers / searchRate) : 0;
+                    long next = System.nanoTime();
+                    while (!b.done.get() && System.nanoTime() < deadline) {
+                        if (every > 0) {
+                            long now = System.nanoTime();
+                            if (next > now) {
+                                TimeUnit.NANOSECONDS.sleep(next - now);
+                            }
+                            next = Math.max(next + every, System.nanoTime() - every); // no burst to catch up
+                        }
+                        var r = ThreadLocalRandom.current();
+                        get("/api/v1/slots?date=" + LocalDate.now(ZONE).plusDays(1 + r.nextInt(6)) + "&department="
+                                + DEPARTMENTS.get(r.nextInt(DEPARTMENTS.size())), token);
+                        b.searches.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+            return b;
+        }
+
+        void stop() {
+            done.set(true);
+        }
+
+        int searches() {
+            return searches.get();
+        }
+
+        void awaitTermination() throws InterruptedException {
+            threads.shutdown();
+            threads.awaitTermination(30, TimeUnit.SECONDS);
+        }
     }
 
     /** The clients cancel these bookings (appointment -> client token), 8 at a time. */

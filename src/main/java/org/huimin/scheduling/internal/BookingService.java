@@ -175,10 +175,11 @@ public class BookingService {
                 + (request.nearestInSession() ? "|nearest" : ""));
         try {
             // the slot as read without a lock (with "nearest", the whole session, in the same read): the conditional
-            // take of a place and the insert that checks the session is still open decide under concurrency. The
-            // same read finds a key seen before, whose request gets its booking whatever the slot's state is now (so a
-            // refusal needs no second lookup); a key still in flight in a concurrent request is found by its unique
-            // row (below).
+            // take of a place and the insert that checks the session is still open decide under concurrency. A read
+            // from the database finds a key seen before too, whose request gets its booking whatever the slot's state
+            // is now; a read served from memory does not look the key up: a booking finds it when it inserts it
+            // (below), and a refusal looks it up first. A key still in flight in a concurrent request is found by its
+            // unique row (below).
             Schedules.BookingRead read = schedules.forBooking(request.slotId(), request.nearestInSession(),
                     actor.username(), key);
             if (read.earlier() != null) {
@@ -197,6 +198,12 @@ public class BookingService {
             }
             slots.addAll(others);
             if (slots.isEmpty()) {
+                if (!read.keyChecked() && key != null) {
+                    Optional<Booked> replay = replay(actor, key, hash);
+                    if (replay.isPresent()) {
+                        return replay.get();
+                    }
+                }
                 throw refused(BookingPolicy.Refusal.SLOT_FULL);
             }
             List<Schedules.SlotRow> together = slots.subList(0, Math.min(slots.size(), NEAREST_IN_BATCH));

@@ -21,6 +21,7 @@ import org.huimin.scheduling.RegistrationType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Templates, exceptions, sessions, slots and pools on JDBC. */
 @Repository
@@ -303,14 +304,25 @@ class Schedules {
     }
 
     /**
-     * What a booking reads first, in one statement: the slot, or with {@code wholeSession} all the slots of its
-     * session (empty when there is no such slot), and the caller's earlier request with the same Idempotency-Key
-     * ({@code earlier} null when there is none, or no key).
+     * What a booking reads first: the slot, or with {@code wholeSession} all the slots of its session (empty when
+     * there is no such slot), and the caller's earlier request with the same Idempotency-Key ({@code earlier} null when
+     * there is none, or no key, or when {@code keyChecked} is false: the key was not looked up).
      */
-    record BookingRead(List<SlotRow> slots, AppointmentRecords.Idempotent earlier) {
+    record BookingRead(List<SlotRow> slots, AppointmentRecords.Idempotent earlier, boolean keyChecked) {
     }
 
+    /**
+     * The session of a slot seen before comes from {@link SlotListings#session} outside a transaction, without its
+     * key (the booking's batch finds a key in use when it inserts it, and a refusal looks it up); otherwise one
+     * statement reads the slot or its session and the key.
+     */
     BookingRead forBooking(UUID slotId, boolean wholeSession, String actor, String key) {
+        SlotListings.SlotHome home = listings.home(slotId);
+        if (home != null && !TransactionSynchronizationManager.isActualTransactionActive()) {
+            List<SlotRow> session = listings.session(home, () -> slotsOfSession(home.sessionId()));
+            return new BookingRead(wholeSession ? session
+                    : session.stream().filter(s -> s.slotId().equals(slotId)).toList(), null, false);
+        }
         String[] earlier = new String[2];
         org.springframework.jdbc.core.ResultSetExtractor<List<SlotRow>> rows = rs -> slotRowsAnd(rs, earlier);
         List<SlotRow> slots = jdbc.sql(SLOT_COLUMNS + ", i.request_hash, i.appointment_id " + SLOT_JOINS
@@ -319,8 +331,9 @@ class Schedules {
                         + "order by s.starts_at, s.id" : "where s.id = :id"))
                 .param("id", slotId).param("actor", actor).param("key", key)
                 .query(rows);
+        listings.remember(slots);
         return new BookingRead(slots, earlier[0] == null ? null
-                : new AppointmentRecords.Idempotent(earlier[0], UUID.fromString(earlier[1])));
+                : new AppointmentRecords.Idempotent(earlier[0], UUID.fromString(earlier[1])), true);
     }
 
     List<SlotRow> slotsOfSession(UUID sessionId) {

@@ -119,4 +119,88 @@ class SlotListingsTest {
         assertThat(listings.get(KEY, query)).isEmpty();
         assertThat(listings.get(KEY, query)).isNotSameAs(first);
     }
+
+    @Test
+    void aSessionIsServedUntilItsDepartmentsDayChangesAndOnlyForSlotsSeenBefore() {
+        SlotListings listings = new SlotListings(Duration.ofMinutes(1), 100);
+        java.util.UUID slot = java.util.UUID.randomUUID();
+        assertThat(listings.home(slot)).as("a slot not read before is read from the database").isNull();
+        SlotListings.SlotHome home = new SlotListings.SlotHome(java.util.UUID.randomUUID(), DAY, "03");
+        var first = listings.session(home, query);
+        assertThat(listings.session(home, query)).isSameAs(first);
+        assertThat(queries).hasValue(1);
+        listings.changed(DAY, "04");
+        listings.session(home, query);
+        assertThat(queries).as("another department's write").hasValue(1);
+        listings.changed(DAY, "03");
+        listings.session(home, query);
+        assertThat(queries).hasValue(2);
+
+        SlotListings off = new SlotListings(Duration.ZERO, 100);
+        off.remember(List.of());
+        assertThat(off.home(slot)).isNull();
+    }
+
+    @Test
+    void requestsThatMissTogetherShareOneQuery() throws Exception {
+        SlotListings listings = new SlotListings(Duration.ofMinutes(1), 100);
+        java.util.concurrent.CountDownLatch inQuery = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        List<Schedules.SlotRow> rows = new ArrayList<>();
+        Supplier<List<Schedules.SlotRow>> slow = () -> {
+            queries.incrementAndGet();
+            inQuery.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return rows;
+        };
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            var leader = pool.submit(() -> listings.get(KEY, slow));
+            inQuery.await();
+            var followers = List.of(pool.submit(() -> listings.get(KEY, slow)),
+                    pool.submit(() -> listings.get(KEY, slow)));
+            Thread.sleep(50); // the followers find the leader's query running and wait for it
+            release.countDown();
+            var led = leader.get();
+            for (var f : followers) {
+                assertThat(f.get()).isSameAs(led);
+            }
+            assertThat(queries).hasValue(1);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void whenTheSharedQueryFailsEachRequestReadsForItself() throws Exception {
+        SlotListings listings = new SlotListings(Duration.ofMinutes(1), 100);
+        java.util.concurrent.CountDownLatch inQuery = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var leader = pool.submit(() -> listings.get(KEY, () -> {
+                inQuery.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("the database went away");
+            }));
+            inQuery.await();
+            var follower = pool.submit(() -> listings.get(KEY, query));
+            Thread.sleep(50);
+            release.countDown();
+            org.assertj.core.api.Assertions.assertThatThrownBy(leader::get)
+                    .hasCauseInstanceOf(IllegalStateException.class);
+            assertThat(follower.get()).isEmpty();
+            assertThat(queries).as("the follower's own read").hasValue(1);
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
