@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * read from the database is: the booking takes its place under a lock, on the counts it locks.
  * <p>
  * Requests that miss the same entry at the same time share one query (a crowd that finds a slot full lists its
- * department at once).
+ * department at once), outside transactions.
  */
 final class SlotListings {
 
@@ -99,6 +99,9 @@ final class SlotListings {
      * committed.
      */
     List<Schedules.SlotRow> session(SlotHome home, Supplier<List<Schedules.SlotRow>> query) {
+        if (!enabled) {
+            return query.get();
+        }
         return cached(sessions, home.sessionId(), version(home.day(), home.departmentCode()), query);
     }
 
@@ -124,6 +127,13 @@ final class SlotListings {
         Entry entry = cache.getIfPresent(key);
         if (entry != null && entry.version() == version) {
             return entry.rows();
+        }
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // a request in a transaction holds a connection: it neither waits for another's query (which may need
+            // one) nor makes others wait for its own
+            List<Schedules.SlotRow> rows = Collections.unmodifiableList(new ArrayList<>(query.get()));
+            cache.put(key, new Entry(version, rows));
+            return rows;
         }
         Flight flight = new Flight(key, version);
         CompletableFuture<List<Schedules.SlotRow>> mine = new CompletableFuture<>();

@@ -203,4 +203,40 @@ class SlotListingsTest {
             pool.shutdown();
         }
     }
+
+    @Test
+    void aRequestInATransactionDoesNotWaitForAnothersQuery() throws Exception {
+        SlotListings listings = new SlotListings(Duration.ofMinutes(1), 100);
+        java.util.concurrent.CountDownLatch inQuery = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var leader = pool.submit(() -> listings.get(KEY, () -> {
+                inQuery.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new ArrayList<>();
+            }));
+            inQuery.await();
+            // it holds a connection: waiting for a query that may need one could exhaust the pool
+            var inTransaction = pool.submit(() -> {
+                TransactionSynchronizationManager.setActualTransactionActive(true);
+                try {
+                    return listings.get(KEY, query);
+                } finally {
+                    TransactionSynchronizationManager.setActualTransactionActive(false);
+                }
+            });
+            assertThat(inTransaction.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEmpty();
+            assertThat(queries).as("its own query, while the other one still runs").hasValue(1);
+            assertThat(leader).isNotDone();
+            release.countDown();
+            leader.get();
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
