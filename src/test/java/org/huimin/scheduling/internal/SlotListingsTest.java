@@ -1,11 +1,17 @@
 package org.huimin.scheduling.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -123,9 +129,9 @@ class SlotListingsTest {
     @Test
     void aSessionIsServedUntilItsDepartmentsDayChangesAndOnlyForSlotsSeenBefore() {
         SlotListings listings = new SlotListings(Duration.ofMinutes(1), 100);
-        java.util.UUID slot = java.util.UUID.randomUUID();
+        UUID slot = UUID.randomUUID();
         assertThat(listings.home(slot)).as("a slot not read before is read from the database").isNull();
-        SlotListings.SlotHome home = new SlotListings.SlotHome(java.util.UUID.randomUUID(), DAY, "03");
+        SlotListings.SlotHome home = new SlotListings.SlotHome(UUID.randomUUID(), DAY, "03");
         var first = listings.session(home, query);
         assertThat(listings.session(home, query)).isSameAs(first);
         assertThat(queries).hasValue(1);
@@ -141,30 +147,40 @@ class SlotListingsTest {
         assertThat(off.home(slot)).isNull();
     }
 
-    @Test
-    void requestsThatMissTogetherShareOneQuery() throws Exception {
-        SlotListings listings = new SlotListings(Duration.ofMinutes(1), 100);
-        java.util.concurrent.CountDownLatch inQuery = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        List<Schedules.SlotRow> rows = new ArrayList<>();
-        Supplier<List<Schedules.SlotRow>> slow = () -> {
-            queries.incrementAndGet();
-            inQuery.countDown();
+    /** A query that, once started, waits until {@link #release} before it returns (or throws) {@code result}'s. */
+    private static final class HeldQuery implements Supplier<List<Schedules.SlotRow>> {
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        private final Supplier<List<Schedules.SlotRow>> result;
+
+        HeldQuery(Supplier<List<Schedules.SlotRow>> result) {
+            this.result = result;
+        }
+
+        @Override
+        public List<Schedules.SlotRow> get() {
+            started.countDown();
             try {
                 release.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return rows;
-        };
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+            return result.get();
+        }
+    }
+
+    @Test
+    void requestsThatMissTogetherShareOneQuery() throws Exception {
+        SlotListings listings = new SlotListings(Duration.ofMinutes(1), 100);
+        HeldQuery held = new HeldQuery(query);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
-            var leader = pool.submit(() -> listings.get(KEY, slow));
-            inQuery.await();
-            var followers = List.of(pool.submit(() -> listings.get(KEY, slow)),
-                    pool.submit(() -> listings.get(KEY, slow)));
+            var leader = pool.submit(() -> listings.get(KEY, held));
+            held.started.await();
+            var followers = List.of(pool.submit(() -> listings.get(KEY, held)),
+                    pool.submit(() -> listings.get(KEY, held)));
             Thread.sleep(50); // the followers find the leader's query running and wait for it
-            release.countDown();
+            held.release.countDown();
             var led = leader.get();
             for (var f : followers) {
                 assertThat(f.get()).isSameAs(led);
@@ -178,25 +194,17 @@ class SlotListingsTest {
     @Test
     void whenTheSharedQueryFailsEachRequestReadsForItself() throws Exception {
         SlotListings listings = new SlotListings(Duration.ofMinutes(1), 100);
-        java.util.concurrent.CountDownLatch inQuery = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        HeldQuery failing = new HeldQuery(() -> {
+            throw new IllegalStateException("the database went away");
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            var leader = pool.submit(() -> listings.get(KEY, () -> {
-                inQuery.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                throw new IllegalStateException("the database went away");
-            }));
-            inQuery.await();
+            var leader = pool.submit(() -> listings.get(KEY, failing));
+            failing.started.await();
             var follower = pool.submit(() -> listings.get(KEY, query));
             Thread.sleep(50);
-            release.countDown();
-            org.assertj.core.api.Assertions.assertThatThrownBy(leader::get)
-                    .hasCauseInstanceOf(IllegalStateException.class);
+            failing.release.countDown();
+            assertThatThrownBy(leader::get).hasCauseInstanceOf(IllegalStateException.class);
             assertThat(follower.get()).isEmpty();
             assertThat(queries).as("the follower's own read").hasValue(1);
         } finally {
@@ -207,20 +215,11 @@ class SlotListingsTest {
     @Test
     void aRequestInATransactionDoesNotWaitForAnothersQuery() throws Exception {
         SlotListings listings = new SlotListings(Duration.ofMinutes(1), 100);
-        java.util.concurrent.CountDownLatch inQuery = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        HeldQuery held = new HeldQuery(ArrayList::new);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            var leader = pool.submit(() -> listings.get(KEY, () -> {
-                inQuery.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return new ArrayList<>();
-            }));
-            inQuery.await();
+            var leader = pool.submit(() -> listings.get(KEY, held));
+            held.started.await();
             // it holds a connection: waiting for a query that may need one could exhaust the pool
             var inTransaction = pool.submit(() -> {
                 TransactionSynchronizationManager.setActualTransactionActive(true);
@@ -230,10 +229,10 @@ class SlotListingsTest {
                     TransactionSynchronizationManager.setActualTransactionActive(false);
                 }
             });
-            assertThat(inTransaction.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEmpty();
+            assertThat(inTransaction.get(10, TimeUnit.SECONDS)).isEmpty();
             assertThat(queries).as("its own query, while the other one still runs").hasValue(1);
             assertThat(leader).isNotDone();
-            release.countDown();
+            held.release.countDown();
             leader.get();
         } finally {
             pool.shutdown();
