@@ -131,9 +131,7 @@ final class SlotListings {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             // a request in a transaction holds a connection: it neither waits for another's query (which may need
             // one) nor makes others wait for its own
-            List<Schedules.SlotRow> rows = Collections.unmodifiableList(new ArrayList<>(query.get()));
-            cache.put(key, new Entry(version, rows));
-            return rows;
+            return read(cache, key, version, query);
         }
         Flight flight = new Flight(key, version);
         CompletableFuture<List<Schedules.SlotRow>> mine = new CompletableFuture<>();
@@ -146,9 +144,7 @@ final class SlotListings {
             }
         }
         try {
-            // a new object for every read, even an empty one (List.copyOf would share one empty list)
-            List<Schedules.SlotRow> rows = Collections.unmodifiableList(new ArrayList<>(query.get()));
-            cache.put(key, new Entry(version, rows));
+            List<Schedules.SlotRow> rows = read(cache, key, version, query);
             mine.complete(rows);
             return rows;
         } catch (RuntimeException | Error e) {
@@ -157,6 +153,15 @@ final class SlotListings {
         } finally {
             flights.remove(flight, mine);
         }
+    }
+
+    /** Runs {@code query} and keeps its rows under {@code version}. */
+    private static <K> List<Schedules.SlotRow> read(Cache<K, Entry> cache, K key, long version,
+            Supplier<List<Schedules.SlotRow>> query) {
+        // a new object for every read, even an empty one (List.copyOf would share one empty list)
+        List<Schedules.SlotRow> rows = Collections.unmodifiableList(new ArrayList<>(query.get()));
+        cache.put(key, new Entry(version, rows));
+        return rows;
     }
 
     /**
