@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import org.huimin.scheduling.Period;
+import org.huimin.scheduling.QuotaPool;
+import org.huimin.scheduling.RegistrationType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -237,5 +246,140 @@ class SlotListingsTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    // places changed: the entry is brought up to date with the pool rows of the slots that changed
+
+    /** The database's pool rows of the slots below: {capacity, booked} per pool. */
+    private final Map<UUID, Map<QuotaPool, int[]>> database = new HashMap<>();
+    private final List<Collection<UUID>> placeReads = new ArrayList<>();
+
+    private SlotListings patching() {
+        return new SlotListings(Duration.ofMinutes(1), 100, ids -> {
+            placeReads.add(List.copyOf(ids));
+            Map<UUID, Map<QuotaPool, int[]>> rows = new HashMap<>();
+            ids.stream().filter(database::containsKey).forEach(id -> rows.put(id, copy(database.get(id))));
+            return rows;
+        });
+    }
+
+    /** A slot with an online and an on-site pool of 5 places, {@code booked} taken from the online one. */
+    private Schedules.SlotRow slot(int booked) {
+        UUID id = UUID.randomUUID();
+        Map<QuotaPool, int[]> pools = new EnumMap<>(QuotaPool.class);
+        pools.put(QuotaPool.ONLINE, new int[] {5, booked});
+        pools.put(QuotaPool.ONSITE, new int[] {5, 0});
+        database.put(id, pools);
+        Instant start = Instant.parse("2026-12-07T10:00:00Z");
+        return new Schedules.SlotRow(id, UUID.randomUUID(), start, start.plusSeconds(900), 10, null, "03", null,
+                null, DAY, Period.MORNING, RegistrationType.GENERAL, 1000, start.minusSeconds(86_400),
+                start.minusSeconds(7_200), "OPEN", copy(pools));
+    }
+
+    private static Map<QuotaPool, int[]> copy(Map<QuotaPool, int[]> pools) {
+        Map<QuotaPool, int[]> copy = new EnumMap<>(QuotaPool.class);
+        pools.forEach((pool, places) -> copy.put(pool, places.clone()));
+        return copy;
+    }
+
+    private void book(Schedules.SlotRow slot, int places) {
+        database.get(slot.slotId()).get(QuotaPool.ONLINE)[1] += places;
+    }
+
+    @Test
+    void anEntryMadeOldByPlacesReadsThePoolRowsOfThoseSlotsOnly() {
+        SlotListings listings = patching();
+        List<Schedules.SlotRow> rows = List.of(slot(0), slot(1), slot(2));
+        Supplier<List<Schedules.SlotRow>> whole = () -> {
+            queries.incrementAndGet();
+            return rows;
+        };
+        var first = listings.get(KEY, whole);
+        book(rows.get(1), 2);
+        listings.changed(DAY, "03", List.of(rows.get(1).slotId()));
+        book(rows.get(2), 1);
+        listings.changed(DAY, "03", List.of(rows.get(2).slotId()));
+        var second = listings.get(KEY, whole);
+        assertThat(queries).as("no second listing query").hasValue(1);
+        assertThat(placeReads).singleElement().satisfies(ids -> assertThat(ids)
+                .containsExactlyInAnyOrder(rows.get(1).slotId(), rows.get(2).slotId()));
+        assertThat(second).isNotSameAs(first).hasSize(3);
+        assertThat(second.get(0)).as("an unchanged slot is shared").isSameAs(first.get(0));
+        assertThat(second.get(1).remaining(QuotaPool.ONLINE)).isEqualTo(2);
+        assertThat(second.get(2).remaining(QuotaPool.ONLINE)).isEqualTo(2);
+        assertThat(first.get(1).remaining(QuotaPool.ONLINE)).as("what was served does not change").isEqualTo(4);
+        assertThat(listings.get(KEY, whole)).as("kept under the new version").isSameAs(second);
+        assertThat(placeReads).hasSize(1);
+    }
+
+    @Test
+    void placesOfSlotsNotInTheEntryKeepItAsItWas() {
+        SlotListings listings = patching();
+        List<Schedules.SlotRow> rows = List.of(slot(0));
+        var first = listings.get(KEY, () -> rows);
+        listings.changed(DAY, "03", List.of(UUID.randomUUID())); // another doctor's slot of the department
+        assertThat(listings.get(KEY, () -> List.of(slot(5)))).as("what was rendered from it stays valid")
+                .isSameAs(first);
+        assertThat(placeReads).isEmpty();
+    }
+
+    @Test
+    void anyOtherWriteAPoolThatIsGoneOrALongGapReadsTheWholeListing() {
+        SlotListings listings = patching();
+        List<Schedules.SlotRow> rows = List.of(slot(0), slot(0));
+        Supplier<List<Schedules.SlotRow>> whole = () -> {
+            queries.incrementAndGet();
+            return rows;
+        };
+        listings.get(KEY, whole);
+        listings.changed(DAY, "03", List.of(rows.get(0).slotId()));
+        listings.changed(DAY, "03"); // a new session, a stop-service
+        listings.get(KEY, whole);
+        assertThat(queries).hasValue(2);
+        assertThat(placeReads).isEmpty();
+
+        for (int i = 0; i < 65; i++) { // more writes than the versions remembered
+            listings.changed(DAY, "03", List.of(rows.get(0).slotId()));
+        }
+        listings.get(KEY, whole);
+        assertThat(queries).hasValue(3);
+
+        database.remove(rows.get(1).slotId()); // its session was deleted
+        listings.changed(DAY, "03", List.of(rows.get(1).slotId()));
+        listings.get(KEY, whole);
+        assertThat(placeReads).hasSize(1);
+        assertThat(queries).as("the pool rows read did not match the listing's").hasValue(4);
+    }
+
+    @Test
+    void placesTakenInATransactionAreReadAgainWhenItEnds() {
+        SlotListings listings = patching();
+        List<Schedules.SlotRow> rows = List.of(slot(0));
+        listings.get(KEY, () -> rows);
+        TransactionSynchronizationManager.initSynchronization();
+        listings.changed(DAY, "03", Set.of(rows.get(0).slotId()));
+        book(rows.get(0), 5);
+        assertThat(listings.get(KEY, () -> rows).get(0).remaining(QuotaPool.ONLINE)).as("before the commit")
+                .isEqualTo(5);
+        List<TransactionSynchronization> synchronizations = TransactionSynchronizationManager.getSynchronizations();
+        TransactionSynchronizationManager.clearSynchronization();
+        synchronizations.forEach(sync -> sync.afterCompletion(TransactionSynchronization.STATUS_COMMITTED));
+        assertThat(listings.get(KEY, () -> rows).get(0).remaining(QuotaPool.ONLINE)).isZero();
+        assertThat(listings.version(DAY, null)).as("the whole day's version too").isEqualTo(1);
+    }
+
+    @Test
+    void aSessionMadeOldByPlacesIsBroughtUpToDateTheSameWay() {
+        SlotListings listings = patching();
+        Schedules.SlotRow slot = slot(0);
+        listings.remember(List.of(slot));
+        SlotListings.SlotHome home = listings.home(slot.slotId());
+        listings.session(home, () -> List.of(slot));
+        book(slot, 3);
+        listings.changed(DAY, "03", List.of(slot.slotId()));
+        var session = listings.session(home, () -> {
+            throw new AssertionError("the whole session was read");
+        });
+        assertThat(session.get(0).remaining(QuotaPool.ONLINE)).isEqualTo(2);
     }
 }
