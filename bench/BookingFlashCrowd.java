@@ -3,7 +3,7 @@
  *
  *   java -XX:TieredStopAtLevel=1 bench/BookingFlashCrowd.java [--base http://127.0.0.1:8080] [--clients 2000]
  *       [--practitioners 25] [--places 500] [--concurrency 64] [--searchers 4] [--search-rate 300] [--seconds 120]
- *       [--setup-seconds 900] [--warmup-seconds 150] [--psql "-h 127.0.0.1 -U postgres -d huimin"]
+ *       [--setup-seconds 900] [--warmup-seconds 240] [--psql "-h 127.0.0.1 -U postgres -d huimin"]
  *       [--latency-log attempts.txt] [--statements 25] [--nearest 1] [--rehearsal 2]
  *
  * -XX:TieredStopAtLevel=1 keeps this load generator, which shares the machine with the server and PostgreSQL, on the
@@ -13,13 +13,15 @@
  * Setup (not measured): as the scheduler, adds one evening session for each of the most popular practitioners of the
  * scheduler's hospital on a released day, all places in the ONLINE pool (places / practitioners each); registers the
  * clients as residents with passwords at the clerk's window (kept for later runs: bench-NNNN, found again by login)
- * and logs them in. A warm-up (`--warmup-seconds`, default 150) books and cancels places of the next days from 8
+ * and logs them in. A warm-up (`--warmup-seconds`, default 240) books and cancels places of the next days from 8
  * threads while a monitoring scrape reads the server's metrics every 5 s, and rehearsals
  * (`--rehearsal 2`, how many; 0 to skip) run the crowd below on the same slots, with its background searches and the
  * metrics scrape before it, and cancel its bookings, so that the server meets the crowd as it does at 8 a.m., after
  * a day of traffic that has also met full slots and sold-out departments, not with a cold JIT (with a 45-second
  * warm-up, and rehearsals without the background, the server's compilers still took 0.4-0.7 ms per booking sold
- * during the measured crowd).
+ * during the measured crowd; and 4-5 minutes after it starts, a fresh server's compiled code has grown enough for
+ * the collector to start a cycle that unloads code, whose remark pause took 86-116 ms: with a 150-second warm-up
+ * that came during the crowd in one run of three).
  * Then every client at once, as residents do at release time: the page has shown the bench slots since before the
  * release, so each books one of them (a random one: everybody wants the popular doctors) with an Idempotency-Key the
  * moment the crowd starts; a full slot (409) makes them list the department's slots with places left and try another,
@@ -133,7 +135,7 @@ public class BookingFlashCrowd {
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = new HashMap<>(Map.of("--base", "http://127.0.0.1:8080", "--clients", "2000",
                 "--practitioners", "25", "--places", "500", "--concurrency", "64", "--searchers", "4",
-                "--seconds", "120", "--setup-seconds", "900", "--psql", "", "--warmup-seconds", "150"));
+                "--seconds", "120", "--setup-seconds", "900", "--psql", "", "--warmup-seconds", "240"));
         opt.put("--latency-log", "");
         opt.put("--statements", "0");
         opt.put("--search-rate", "300");
@@ -420,6 +422,9 @@ public class BookingFlashCrowd {
             System.out.printf("server_requests_per_batch: %.2f requests%n",
                     (batchesAfter[1] - batchesBefore[1]) / batches);
             System.out.printf("server_batch_failures: %.0f transactions%n", batchesAfter[2] - batchesBefore[2]);
+            // a pause of the server's collector stops every request in flight: in the crowd it is the p99
+            System.out.printf("server_gc_pauses: %.0f pauses%n", batchesAfter[3] - batchesBefore[3]);
+            System.out.printf("server_gc_pause_ms: %.1f ms%n", (batchesAfter[4] - batchesBefore[4]) * 1000);
         }
 
         // --- clean up: the clients cancel, the templates stop
@@ -826,10 +831,38 @@ public class BookingFlashCrowd {
     }
 
     /**
-     * The server's counters of bookings placed together (batches, requests in them, failed batches) from
-     * /actuator/prometheus, or null when the server does not publish them.
+     * The server's counters of bookings placed together (batches, requests in them, failed batches) and of its
+     * collector's pauses (how many, seconds in all) from /actuator/prometheus, or null when the server does not
+     * publish them.
      */
     static double[] batchCounters() {
+        String body = metrics();
+        if (body == null) {
+            return null;
+        }
+        String[] names = {"huimin_scheduling_batches_total ", "huimin_scheduling_batch_requests_total ",
+                "huimin_scheduling_batch_failures_total "};
+        double[] values = new double[names.length + 2];
+        int found = 0;
+        for (String line : body.split("\n")) {
+            for (int i = 0; i < names.length; i++) {
+                if (line.startsWith(names[i])) {
+                    values[i] = Double.parseDouble(line.substring(names[i].length()).strip());
+                    found++;
+                }
+            }
+            // the server's collector pauses so far, of every kind: how many, and for how long in all
+            if (line.startsWith("jvm_gc_pause_seconds_count{")) {
+                values[names.length] += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            } else if (line.startsWith("jvm_gc_pause_seconds_sum{")) {
+                values[names.length + 1] += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return found == names.length ? values : null;
+    }
+
+    /** The server's /actuator/prometheus, or null when it does not publish it. */
+    static String metrics() {
         String body;
         try {
             var request = java.net.http.HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
@@ -843,19 +876,7 @@ public class BookingFlashCrowd {
         } catch (java.io.IOException | InterruptedException e) {
             return null;
         }
-        String[] names = {"huimin_scheduling_batches_total ", "huimin_scheduling_batch_requests_total ",
-                "huimin_scheduling_batch_failures_total "};
-        double[] values = new double[names.length];
-        int found = 0;
-        for (String line : body.split("\n")) {
-            for (int i = 0; i < names.length; i++) {
-                if (line.startsWith(names[i])) {
-                    values[i] = Double.parseDouble(line.substring(names[i].length()).strip());
-                    found++;
-                }
-            }
-        }
-        return found == names.length ? values : null;
+        return body;
     }
 
     static Res get(String path, String token) {
