@@ -3,7 +3,7 @@
  *
  *   java -XX:TieredStopAtLevel=1 bench/BookingFlashCrowd.java [--base http://127.0.0.1:8080] [--clients 2000]
  *       [--practitioners 25] [--places 500] [--concurrency 64] [--searchers 4] [--search-rate 300] [--seconds 120]
- *       [--setup-seconds 900] [--warmup-seconds 240] [--psql "-h 127.0.0.1 -U postgres -d huimin"]
+ *       [--setup-seconds 900] [--warmup-seconds 240] [--settle-seconds 30] [--psql "-h 127.0.0.1 -U postgres -d huimin"]
  *       [--latency-log attempts.txt] [--statements 25] [--nearest 1] [--rehearsal 2]
  *
  * -XX:TieredStopAtLevel=1 keeps this load generator, which shares the machine with the server and PostgreSQL, on the
@@ -19,9 +19,10 @@
  * metrics scrape before it, and cancel its bookings, so that the server meets the crowd as it does at 8 a.m., after
  * a day of traffic that has also met full slots and sold-out departments, not with a cold JIT (with a 45-second
  * warm-up, and rehearsals without the background, the server's compilers still took 0.4-0.7 ms per booking sold
- * during the measured crowd; and 4-5 minutes after it starts, a fresh server's compiled code has grown enough for
- * the collector to start a cycle that unloads code, whose remark pause took 86-116 ms: with a 150-second warm-up
- * that came during the crowd in one run of three).
+ * during the measured crowd). The rehearsals' compilations grow a fresh server's code cache enough for the
+ * collector to start a cycle that unloads code, whose remark pause took 56-116 ms on this machine, 4-15 s after the
+ * last rehearsal (in one run with a 150-second warm-up, during the crowd): `--settle-seconds` (30) more of the
+ * warm-up's traffic after the rehearsals lets it pass, as it has long passed on a server at 8 a.m.
  * Then every client at once, as residents do at release time: the page has shown the bench slots since before the
  * release, so each books one of them (a random one: everybody wants the popular doctors) with an Idempotency-Key the
  * moment the crowd starts; a full slot (409) makes them list the department's slots with places left and try another,
@@ -136,6 +137,7 @@ public class BookingFlashCrowd {
         Map<String, String> opt = new HashMap<>(Map.of("--base", "http://127.0.0.1:8080", "--clients", "2000",
                 "--practitioners", "25", "--places", "500", "--concurrency", "64", "--searchers", "4",
                 "--seconds", "120", "--setup-seconds", "900", "--psql", "", "--warmup-seconds", "240"));
+        opt.put("--settle-seconds", "30");
         opt.put("--latency-log", "");
         opt.put("--statements", "0");
         opt.put("--search-rate", "300");
@@ -263,53 +265,8 @@ public class BookingFlashCrowd {
                 capacityOf.size(), practitioners, day);
 
         // --- warm-up: book and cancel places of the next days (not measured)
-        long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(opt.get("--warmup-seconds")));
-        ExecutorService warm = Executors.newFixedThreadPool(8);
-        AtomicInteger warmBookings = new AtomicInteger();
-        for (int w = 0; w < 8; w++) {
-            int n = w;
-            warm.submit(() -> {
-                var r = ThreadLocalRandom.current();
-                for (int i = 0; System.nanoTime() < warmupEnd; i++) {
-                    String token = ready.get((n * 997 + i) % ready.size());
-                    String dept = benchDepartments.get(r.nextInt(benchDepartments.size()));
-                    List<String> open = new ArrayList<>();
-                    for (String item : items(get("/api/v1/slots?date=" + day.plusDays(1 + r.nextInt(3)) + "&department="
-                            + dept + "&organizationId=" + org + "&availableOnly=true", token).body())) {
-                        open.add(first(item, "slotId"));
-                    }
-                    if (open.isEmpty()) {
-                        continue;
-                    }
-                    Res b = post("/api/v1/appointments", "{\"slotId\":\"" + open.get(r.nextInt(open.size())) + "\"}",
-                            token, "warm-" + UUID.randomUUID());
-                    if (b.status() == 201) {
-                        warmBookings.incrementAndGet();
-                        post("/api/v1/appointments/" + first(b.body(), "appointmentId") + "/cancel",
-                                "{\"reason\":\"bench warm-up\"}", token, null);
-                    }
-                }
-                return null;
-            });
-        }
-        // what a monitoring system does all day: scrape the server's metrics (every 5 s here), as the bench does
-        // just before the crowd; without it, that one scrape made the server recompile its response code in the crowd
-        Thread monitoring = new Thread(() -> {
-            while (System.nanoTime() < warmupEnd) {
-                batchCounters();
-                try {
-                    Thread.sleep(5_000);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        monitoring.setDaemon(true);
-        monitoring.start();
-        warm.shutdown();
-        warm.awaitTermination(Long.parseLong(opt.get("--warmup-seconds")) + 60, TimeUnit.SECONDS);
-        monitoring.join();
-        System.out.printf("warmup_bookings: %d booked and cancelled%n", warmBookings.get());
+        int warmBookings = warmUp(ready, benchDepartments, day, org, Long.parseLong(opt.get("--warmup-seconds")));
+        System.out.printf("warmup_bookings: %d booked and cancelled%n", warmBookings);
         // --- rehearsals: the crowd on the same slots, its bookings cancelled (not measured). A server at 8 a.m.
         // has met full slots, "nearest in session" and sold-out departments the day before; a fresh one would
         // compile those paths during the measured sale. One was not always enough: after one, a fresh server's JIT
@@ -330,6 +287,14 @@ public class BookingFlashCrowd {
             System.out.printf("rehearsal: %d booked in %.2f s, %d attempts, cancelled (%.1f s in all)%n",
                     rehearsal.confirmed().size(), rehearsal.soldOutSeconds(), rehearsal.latencies().size(),
                     (System.nanoTime() - r0) / 1e9);
+        }
+        // --- the day's traffic again: the rehearsals compile the crowd's code, and the code cache's growth starts a
+        // collector cycle that unloads code (a remark pause of 56-116 ms on this machine) some seconds later: 4-15 s
+        // before the crowd without this. A server at 8 a.m. is long past its first one
+        long settle = Long.parseLong(opt.get("--settle-seconds"));
+        if (settle > 0) {
+            System.out.printf("settle_bookings: %d booked and cancelled%n",
+                    warmUp(ready, benchDepartments, day, org, settle));
         }
         if (!psql.isBlank()) {
             // what autovacuum does on a production server between busy hours (it is off on some test machines): the
@@ -591,6 +556,61 @@ public class BookingFlashCrowd {
         crowd.shutdown();
         return new Crowd(confirmed, confirmedPerSlot, latencies, attemptLog, errors.get(),
                 Math.max(lastSuccessAt.get(), 1) / 1000.0, (System.nanoTime() - t0Holder[0]) / 1e9);
+    }
+
+    /**
+     * A day's traffic for {@code seconds} (not measured): 8 threads book and cancel places of the next days while a
+     * monitoring scrape reads the server's metrics every 5 s. Returns how many were booked (and cancelled).
+     */
+    static int warmUp(List<String> ready, List<String> benchDepartments, LocalDate day, String org, long seconds)
+            throws Exception {
+        long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService warm = Executors.newFixedThreadPool(8);
+        AtomicInteger warmBookings = new AtomicInteger();
+        for (int w = 0; w < 8; w++) {
+            int n = w;
+            warm.submit(() -> {
+                var r = ThreadLocalRandom.current();
+                for (int i = 0; System.nanoTime() < warmupEnd; i++) {
+                    String token = ready.get((n * 997 + i) % ready.size());
+                    String dept = benchDepartments.get(r.nextInt(benchDepartments.size()));
+                    List<String> open = new ArrayList<>();
+                    for (String item : items(get("/api/v1/slots?date=" + day.plusDays(1 + r.nextInt(3)) + "&department="
+                            + dept + "&organizationId=" + org + "&availableOnly=true", token).body())) {
+                        open.add(first(item, "slotId"));
+                    }
+                    if (open.isEmpty()) {
+                        continue;
+                    }
+                    Res b = post("/api/v1/appointments", "{\"slotId\":\"" + open.get(r.nextInt(open.size())) + "\"}",
+                            token, "warm-" + UUID.randomUUID());
+                    if (b.status() == 201) {
+                        warmBookings.incrementAndGet();
+                        post("/api/v1/appointments/" + first(b.body(), "appointmentId") + "/cancel",
+                                "{\"reason\":\"bench warm-up\"}", token, null);
+                    }
+                }
+                return null;
+            });
+        }
+        // what a monitoring system does all day: scrape the server's metrics (every 5 s here), as the bench does
+        // just before the crowd; without it, that one scrape made the server recompile its response code in the crowd
+        Thread monitoring = new Thread(() -> {
+            while (System.nanoTime() < warmupEnd) {
+                batchCounters();
+                try {
+                    Thread.sleep(5_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        monitoring.setDaemon(true);
+        monitoring.start();
+        warm.shutdown();
+        warm.awaitTermination(seconds + 60, TimeUnit.SECONDS);
+        monitoring.join();
+        return warmBookings.get();
     }
 
     /**

@@ -382,4 +382,23 @@ class SlotListingsTest {
         });
         assertThat(session.get(0).remaining(QuotaPool.ONLINE)).isEqualTo(2);
     }
+
+    @Test
+    void theLogsOfDaysGoneByAreLetGoWhenANewDayComes() {
+        SlotListings listings = patching();
+        LocalDate past = LocalDate.now().minusDays(30);
+        SlotListings.Key key = new SlotListings.Key(past, "03", null, null);
+        List<Schedules.SlotRow> rows = List.of(slot(0));
+        Supplier<List<Schedules.SlotRow>> whole = () -> {
+            queries.incrementAndGet();
+            return rows;
+        };
+        listings.get(key, whole);
+        listings.changed(past, "03", List.of(rows.get(0).slotId()));
+        listings.version(LocalDate.now().plusDays(7), "03"); // a new day to list
+        listings.get(key, whole);
+        assertThat(placeReads).isEmpty();
+        assertThat(queries).as("read whole: what changed is no longer known").hasValue(2);
+        assertThat(listings.version(past, "03")).as("the counter stays").isEqualTo(1);
+    }
 }
