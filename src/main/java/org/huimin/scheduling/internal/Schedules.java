@@ -211,10 +211,23 @@ class Schedules {
         jdbc.sql("select slot_id, pool, capacity, booked from scheduling_pool where slot_id in (:ids)")
                 .param("ids", slotIds)
                 .query(rs -> {
-                    result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new EnumMap<>(QuotaPool.class))
-                            .put(QuotaPool.valueOf(rs.getString(2)), new int[] {rs.getInt(3), rs.getInt(4)});
+                    putPool(result, rs, null);
                 });
         return result;
+    }
+
+    /**
+     * Adds a row of {@code slot_id, pool, capacity, booked} to {@code pools} as {capacity, booked}, if it is one of
+     * {@code wanted} (null: any).
+     */
+    private static void putPool(Map<UUID, Map<QuotaPool, int[]>> pools, ResultSet rs,
+            java.util.Set<PoolKey> wanted) throws SQLException {
+        UUID slot = rs.getObject(1, UUID.class);
+        QuotaPool pool = QuotaPool.valueOf(rs.getString(2));
+        if (wanted == null || wanted.contains(new PoolKey(slot, pool))) {
+            pools.computeIfAbsent(slot, k -> new EnumMap<>(QuotaPool.class)).put(pool,
+                    new int[] {rs.getInt(3), rs.getInt(4)});
+        }
     }
 
     boolean listingsCached() {
@@ -449,12 +462,7 @@ class Schedules {
                 .param("slots", pools.stream().map(PoolKey::slotId).distinct().toList())
                 .param("pools", pools.stream().map(p -> p.pool().name()).distinct().toList())
                 .query(rs -> {
-                    UUID slot = rs.getObject(1, UUID.class);
-                    QuotaPool pool = QuotaPool.valueOf(rs.getString(2));
-                    if (wanted.contains(new PoolKey(slot, pool))) {
-                        result.computeIfAbsent(slot, k -> new EnumMap<>(QuotaPool.class))
-                                .put(pool, new int[] {rs.getInt(3), rs.getInt(4)});
-                    }
+                    putPool(result, rs, wanted);
                 });
         return result;
     }
