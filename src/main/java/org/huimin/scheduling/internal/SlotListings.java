@@ -295,9 +295,12 @@ final class SlotListings {
 
         static final int LOG = 64;
 
+        /** One version and the slots whose places its write changed (null: something else changed). */
+        private record Change(long version, Set<UUID> slots) {
+        }
+
         private volatile long current;
-        private final long[] versions = new long[LOG];
-        private final Object[] slots = new Object[LOG];
+        private final Change[] log = new Change[LOG];
 
         long current() {
             return current;
@@ -305,31 +308,27 @@ final class SlotListings {
 
         synchronized void bump(Set<UUID> changed) {
             long next = current + 1;
-            int at = (int) (next % LOG);
-            versions[at] = next;
-            slots[at] = changed;
+            log[(int) (next % LOG)] = new Change(next, changed);
             current = next; // after the log: whoever reads this version finds what made it
         }
 
         /** Lets the log go: later entries made old are read whole. */
         synchronized void forget() {
-            java.util.Arrays.fill(versions, 0);
-            java.util.Arrays.fill(slots, null);
+            java.util.Arrays.fill(log, null);
         }
 
         /** The slots changed by the versions after {@code from} up to {@code to}; null when that is not known. */
-        @SuppressWarnings("unchecked")
         synchronized Set<UUID> changedAfter(long from, long to) {
             if (to - from > LOG || to > current) {
                 return null;
             }
             Set<UUID> all = new HashSet<>();
             for (long v = from + 1; v <= to; v++) {
-                int at = (int) (v % LOG);
-                if (versions[at] != v || slots[at] == null) {
+                Change change = log[(int) (v % LOG)];
+                if (change == null || change.version() != v || change.slots() == null) {
                     return null;
                 }
-                all.addAll((Set<UUID>) slots[at]);
+                all.addAll(change.slots());
             }
             return all;
         }
