@@ -78,9 +78,9 @@ class AppointmentRecords {
         Map<UUID, Set<String>> keys = new HashMap<>();
         jdbc.sql("""
                 select resident_id, status, starts_at, ends_at, active_key from scheduling_appointment
-                where resident_id in (:r) and (active_key is not null or status = 'BOOKED'
+                where resident_id = any(:r) and (active_key is not null or status = 'BOOKED'
                     or (status = 'NO_SHOW' and starts_at >= :since))""")
-                .param("r", residents).param("since", Schedules.utc(since))
+                .param("r", Schedules.array("uuid", residents)).param("since", Schedules.utc(since))
                 .query(rs -> {
                     UUID r = rs.getObject("resident_id", UUID.class);
                     String status = rs.getString("status");
@@ -278,8 +278,8 @@ class AppointmentRecords {
      */
     void lockBookers(Collection<UUID> residents) {
         Set<UUID> locked = new HashSet<>(jdbc.sql("""
-                select resident_id from scheduling_booker where resident_id in (:r) order by resident_id for update""")
-                .param("r", residents).query((rs, n) -> rs.getObject(1, UUID.class)).list());
+                select resident_id from scheduling_booker where resident_id = any(:r) order by resident_id for update""")
+                .param("r", Schedules.array("uuid", residents)).query((rs, n) -> rs.getObject(1, UUID.class)).list());
         residents.stream().filter(r -> !locked.contains(r)).sorted().forEach(this::lockBooker);
     }
 

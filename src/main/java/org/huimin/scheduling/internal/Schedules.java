@@ -19,6 +19,7 @@ import org.huimin.scheduling.Period;
 import org.huimin.scheduling.QuotaPool;
 import org.huimin.scheduling.RegistrationType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -208,8 +209,8 @@ class Schedules {
     /** The pool rows of {@code slotIds}: {capacity, booked} per pool, per slot. */
     Map<UUID, Map<QuotaPool, int[]>> places(java.util.Collection<UUID> slotIds) {
         Map<UUID, Map<QuotaPool, int[]>> result = new java.util.HashMap<>();
-        jdbc.sql("select slot_id, pool, capacity, booked from scheduling_pool where slot_id in (:ids)")
-                .param("ids", slotIds)
+        jdbc.sql("select slot_id, pool, capacity, booked from scheduling_pool where slot_id = any(:ids)")
+                .param("ids", array("uuid", slotIds))
                 .query(rs -> {
                     putPool(result, rs, null);
                 });
@@ -228,6 +229,22 @@ class Schedules {
             pools.computeIfAbsent(slot, k -> new EnumMap<>(QuotaPool.class)).put(pool,
                     new int[] {rs.getInt(3), rs.getInt(4)});
         }
+    }
+
+    /**
+     * {@code values} as one SQL array parameter (for {@code = any(:p)}), of the database's type {@code type}. A list
+     * expanded into {@code in (?, ?, …)} makes a different statement for every length, which the JDBC driver never
+     * prepares and the database plans on every call (a batch's statements have 1 to 100 values); an array makes
+     * one statement, prepared once per connection and planned once.
+     */
+    static SqlTypeValue array(String type, java.util.Collection<?> values) {
+        return new org.springframework.jdbc.core.support.AbstractSqlTypeValue() {
+            @Override
+            protected Object createTypeValue(java.sql.Connection con, int sqlType, String typeName)
+                    throws SQLException {
+                return con.createArrayOf(type, values.toArray());
+            }
+        };
     }
 
     boolean listingsCached() {
@@ -457,10 +474,11 @@ class Schedules {
         // of the result), which only makes a concurrent booking on such a pool wait for the batch.
         java.util.Set<PoolKey> wanted = new java.util.HashSet<>(pools);
         jdbc.sql("""
-                select slot_id, pool, capacity, booked from scheduling_pool where slot_id in (:slots) and pool in (:pools)
+                select slot_id, pool, capacity, booked from scheduling_pool where slot_id = any(:slots)
+                    and pool = any(:pools)
                 order by slot_id, pool for update""")
-                .param("slots", pools.stream().map(PoolKey::slotId).distinct().toList())
-                .param("pools", pools.stream().map(p -> p.pool().name()).distinct().toList())
+                .param("slots", array("uuid", pools.stream().map(PoolKey::slotId).distinct().toList()))
+                .param("pools", array("varchar", pools.stream().map(p -> p.pool().name()).distinct().toList()))
                 .query(rs -> {
                     putPool(result, rs, wanted);
                 });
@@ -470,7 +488,7 @@ class Schedules {
     /** The status of each session (OPEN, STOPPED …), read now (after the caller's locks). */
     Map<UUID, String> sessionStatuses(java.util.Collection<UUID> sessionIds) {
         Map<UUID, String> result = new java.util.HashMap<>();
-        jdbc.sql("select id, status from scheduling_session where id in (:s)").param("s", sessionIds)
+        jdbc.sql("select id, status from scheduling_session where id = any(:s)").param("s", array("uuid", sessionIds))
                 .query(rs -> {
                     result.put(rs.getObject(1, UUID.class), rs.getString(2));
                 });
