@@ -185,6 +185,12 @@ class BookingHttpTest extends HttpTest {
         Response twice = api.post("/api/v1/appointments/" + id + "/cancel", null, p.token());
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.isProblem()).isTrue();
+        // the cancellation let go of the one-per-practitioner-a-day key, and only a BOOKED appointment may hold one
+        assertThat(jdbc.queryForObject("select active_key from scheduling_appointment where id = ?", String.class,
+                UUID.fromString(id))).isNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
+                "update scheduling_appointment set active_key = 'probe' where id = ?", UUID.fromString(id)))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
     }
 
     @Test
