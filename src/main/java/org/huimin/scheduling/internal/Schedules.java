@@ -19,8 +19,8 @@ import org.huimin.scheduling.Period;
 import org.huimin.scheduling.QuotaPool;
 import org.huimin.scheduling.RegistrationType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -232,19 +232,13 @@ class Schedules {
     }
 
     /**
-     * {@code values} as one SQL array parameter (for {@code = any(:p)}), of the database's type {@code type}. A list
-     * expanded into {@code in (?, ?, …)} makes a different statement for every length, which the JDBC driver never
-     * prepares and the database plans on every call (a batch's statements have 1 to 100 values); an array makes
-     * one statement, prepared once per connection and planned once.
+     * {@code values} as one SQL array parameter (for {@code = any(:p)}) of the database's type {@code type}, freed
+     * after the statement. A list expanded into {@code in (?, ?, …)} makes a different statement for every length,
+     * which the JDBC driver never prepares and the database plans on every call (a batch's statements have 1 to 100
+     * values); an array makes one statement, prepared once per connection and planned once.
      */
-    static SqlTypeValue array(String type, java.util.Collection<?> values) {
-        return new org.springframework.jdbc.core.support.AbstractSqlTypeValue() {
-            @Override
-            protected Object createTypeValue(java.sql.Connection con, int sqlType, String typeName)
-                    throws SQLException {
-                return con.createArrayOf(type, values.toArray());
-            }
-        };
+    static SqlArrayValue array(String type, java.util.Collection<?> values) {
+        return new SqlArrayValue(type, values.toArray());
     }
 
     boolean listingsCached() {
