@@ -185,7 +185,7 @@ class BookingHttpTest extends HttpTest {
         Response twice = api.post("/api/v1/appointments/" + id + "/cancel", null, p.token());
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.isProblem()).isTrue();
-        // the cancellation let go of the one-per-practitioner-a-day key, and only a BOOKED appointment may hold one
+        // the cancellation let go of the one-per-practitioner-a-day key, and a cancelled appointment may not hold one
         assertThat(jdbc.queryForObject("select active_key from scheduling_appointment where id = ?", String.class,
                 UUID.fromString(id))).isNull();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
