@@ -3,8 +3,9 @@
  *
  *   java -XX:TieredStopAtLevel=1 bench/BookingFlashCrowd.java [--base http://127.0.0.1:8080] [--clients 2000]
  *       [--practitioners 25] [--places 500] [--concurrency 64] [--searchers 4] [--search-rate 300] [--seconds 120]
- *       [--setup-seconds 900] [--warmup-seconds 240] [--settle-seconds 30] [--psql "-h 127.0.0.1 -U postgres -d huimin"]
- *       [--latency-log attempts.txt] [--statements 25] [--nearest 1] [--rehearsal 2]
+ *       [--setup-seconds 900] [--warmup-seconds 240] [--settle-seconds 30] [--background-lead 5]
+ *       [--psql "-h 127.0.0.1 -U postgres -d huimin"] [--latency-log attempts.txt] [--statements 25] [--nearest 1]
+ *       [--rehearsal 2]
  *
  * -XX:TieredStopAtLevel=1 keeps this load generator, which shares the machine with the server and PostgreSQL, on the
  * quick C1 compiler: with C2 it compiled its own crowd code during the crowd and took a quarter of a core from the
@@ -28,10 +29,13 @@
  * moment the crowd starts; a full slot (409) makes them list the department's slots with places left and try another,
  * up to 5 tries (a sold-out department sends them to the next one). A share `--nearest` of them (default 1: the
  * booking page has it on by default) keep "book the nearest time of the same session if mine is taken", so that a
- * full slot books another of the same doctor's evening on the server; 0 replays residents who all turned it off. Meanwhile `--searchers` threads search slots of
- * other days and departments (background traffic) at `--search-rate` searches a second in all (0: each as fast as the
- * server answers, which makes the background grow with every saving in the server). With --psql, the database is
- * vacuumed before the crowd (autovacuum's job on a production server; it is off on some test machines). Afterwards
+ * full slot books another of the same doctor's evening on the server; 0 replays residents who all turned it off.
+ * Meanwhile `--searchers` threads search slots of other days and departments (background traffic) at `--search-rate`
+ * searches a second in all (0: each as fast as the server answers, which makes the background grow with every saving
+ * in the server), from `--background-lead` seconds (5) before the crowd, as residents browse before the release, so
+ * that the server's listing cache meets the crowd as it is at 8 a.m., not empty. With --psql, the database is
+ * vacuumed before the settle (autovacuum's job on a production server between busy hours; it is off on some test
+ * machines), so that the crowd does not meet statistics seconds old, which no connection has planned with. Afterwards
  * every confirmed booking is read back, slots are checked against their capacity, the bench bookings are cancelled
  * and the bench templates deactivated.
  *
@@ -138,6 +142,7 @@ public class BookingFlashCrowd {
                 "--practitioners", "25", "--places", "500", "--concurrency", "64", "--searchers", "4",
                 "--seconds", "120", "--setup-seconds", "900", "--psql", "", "--warmup-seconds", "240"));
         opt.put("--settle-seconds", "30");
+        opt.put("--background-lead", "5");
         opt.put("--latency-log", "");
         opt.put("--statements", "0");
         opt.put("--search-rate", "300");
@@ -291,25 +296,35 @@ public class BookingFlashCrowd {
         // --- the day's traffic again: the rehearsals compile the crowd's code, and the code cache's growth starts a
         // collector cycle that unloads code (a remark pause of 56-116 ms on this machine) some seconds later: 4-15 s
         // before the crowd without this. A server at 8 a.m. is long past its first one
-        long settle = Long.parseLong(opt.get("--settle-seconds"));
-        if (settle > 0) {
-            System.out.printf("settle_bookings: %d booked and cancelled%n",
-                    warmUp(ready, benchDepartments, day, org, settle));
-        }
         if (!psql.isBlank()) {
             // what autovacuum does on a production server between busy hours (it is off on some test machines): the
-            // warm-up and earlier runs leave dead row versions behind that every later read and update steps over
+            // warm-up and earlier runs leave dead row versions behind that every later read and update steps over.
+            // Before the settle, not just before the crowd: a new analyze makes every connection plan its statements
+            // again, and a crowd that met it did so in its first 100 ms (39 of its first 102 attempts over 100 ms in
+            // one run), where a server at 8 a.m. has planned them again since autovacuum's last visit
             long v0 = System.nanoTime();
             String autovacuum = sql(psql, "show autovacuum").strip();
             sql(psql, "vacuum analyze");
             System.out.printf("vacuum_before_crowd: %.1f s (autovacuum %s on this server)%n",
                     (System.nanoTime() - v0) / 1e9, autovacuum);
         }
+        long settle = Long.parseLong(opt.get("--settle-seconds"));
+        if (settle > 0) {
+            System.out.printf("settle_bookings: %d booked and cancelled%n",
+                    warmUp(ready, benchDepartments, day, org, settle));
+        }
 
 
-        // --- the flash crowd
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(opt.get("--seconds")));
-        Background background = Background.start(ready, searchers, searchRate, deadline);
+        // --- the flash crowd. The background searches start --background-lead seconds before it, as residents
+        // browse before the release: started with the crowd, the searchers' first reads all missed the listing
+        // cache at once (every listing read in the same half second as the sale), where a server at 8 a.m. reads a
+        // listing again as its entry ends, spread over time
+        long lead = TimeUnit.SECONDS.toNanos(Long.parseLong(opt.get("--background-lead")));
+        long seconds = TimeUnit.SECONDS.toNanos(Long.parseLong(opt.get("--seconds")));
+        Background background = Background.start(ready, searchers, searchRate, System.nanoTime() + lead + seconds);
+        TimeUnit.NANOSECONDS.sleep(lead);
+        int searchesBefore = background.searches();
+        long deadline = System.nanoTime() + seconds;
         int statements = Integer.parseInt(opt.get("--statements"));
         double[] batchesBefore = batchCounters();
         CpuSampler cpu = new CpuSampler();
@@ -333,6 +348,7 @@ public class BookingFlashCrowd {
         List<String> attemptLog = measured.attempts();
         double crowdSeconds = measured.soldOutSeconds();
         double wall = measured.wallSeconds();
+        int searchesAfter = background.searches();
         background.stop();
         System.out.printf("crowd_ended_at: %d epoch_ms%n", System.currentTimeMillis());
         if (statements > 0 && !psql.isBlank()) {
@@ -378,7 +394,7 @@ public class BookingFlashCrowd {
         System.out.printf("oversold: %d places%n", oversold + (dbOversold == null ? 0 : dbOversold));
         System.out.printf("lost: %d bookings%n", lost);
         System.out.printf("errors: %d requests%n", measured.errors());
-        System.out.printf("searches_per_s: %.0f req/s%n", background.searches() / wall);
+        System.out.printf("searches_per_s: %.0f req/s%n", (searchesAfter - searchesBefore) / wall);
         cpu.print(crowdSeconds, confirmed.size());
         if (batchesBefore != null && batchesAfter != null && batchesAfter[0] > batchesBefore[0]) {
             // bookings placed together (the server's /actuator/prometheus), over the whole crowd and its tail
@@ -390,6 +406,17 @@ public class BookingFlashCrowd {
             // a pause of the server's collector stops every request in flight: in the crowd it is the p99
             System.out.printf("server_gc_pauses: %.0f pauses%n", batchesAfter[3] - batchesBefore[3]);
             System.out.printf("server_gc_pause_ms: %.1f ms%n", (batchesAfter[4] - batchesBefore[4]) * 1000);
+            double timed = batchesAfter[5] - batchesBefore[5];
+            if (timed > 0) {
+                // a slow batch holds its bookings and every booking queued behind it
+                System.out.printf("server_batch_mean_ms: %.1f ms%n",
+                        (batchesAfter[6] - batchesBefore[6]) * 1000 / timed);
+                String[] over = {"25", "50", "100"};
+                for (int i = 0; i < over.length; i++) {
+                    System.out.printf("server_batches_over_%sms: %.0f transactions%n", over[i],
+                            timed - (batchesAfter[7 + i] - batchesBefore[7 + i]));
+                }
+            }
         }
 
         // --- clean up: the clients cancel, the templates stop
@@ -862,7 +889,14 @@ public class BookingFlashCrowd {
         }
         String[] names = {"huimin_scheduling_batches_total ", "huimin_scheduling_batch_requests_total ",
                 "huimin_scheduling_batch_failures_total "};
-        double[] values = new double[names.length + 2];
+        // then, where the server publishes them (huimin.scheduling.batch.duration): batches so far, their seconds in
+        // all, and how many took at most 25, 50 and 100 ms
+        String[] durations = {"huimin_scheduling_batch_duration_seconds_count ",
+                "huimin_scheduling_batch_duration_seconds_sum ",
+                "huimin_scheduling_batch_duration_seconds_bucket{le=\"0.025\"} ",
+                "huimin_scheduling_batch_duration_seconds_bucket{le=\"0.05\"} ",
+                "huimin_scheduling_batch_duration_seconds_bucket{le=\"0.1\"} "};
+        double[] values = new double[names.length + 2 + durations.length];
         int found = 0;
         for (String line : body.split("\n")) {
             for (int i = 0; i < names.length; i++) {
@@ -876,6 +910,11 @@ public class BookingFlashCrowd {
                 values[names.length] += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             } else if (line.startsWith("jvm_gc_pause_seconds_sum{")) {
                 values[names.length + 1] += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+            for (int i = 0; i < durations.length; i++) {
+                if (line.startsWith(durations[i])) {
+                    values[names.length + 2 + i] = Double.parseDouble(line.substring(durations[i].length()).strip());
+                }
             }
         }
         return found == names.length ? values : null;

@@ -20,6 +20,7 @@ import java.util.function.Function;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.huimin.audit.AuditEvent;
 import org.huimin.audit.AuditLog;
@@ -72,6 +73,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class BookingBatches implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(BookingBatches.class);
+    /** A batch slower than this is logged with its steps' times. */
+    static final long SLOW_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     /**
      * One booking to place: {@code slots} in order of preference (the wanted slot first; with "nearest", others of
@@ -122,6 +125,8 @@ class BookingBatches implements DisposableBean {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicInteger largest = new AtomicInteger();
+    /** How long batches take, from their requests' leaving the queue to the commit; null without a registry. */
+    private Timer durations;
 
     /**
      * What the batches have done since the start: transactions run, requests in them, transactions that failed as a
@@ -156,6 +161,13 @@ class BookingBatches implements DisposableBean {
                     .description("Batches that failed as a whole; their bookings were placed alone").register(registry);
             Gauge.builder("huimin.scheduling.batch.waiting", queue, java.util.Collection::size)
                     .description("Bookings waiting for a batch").register(registry);
+            // every booking of a batch, and every booking queued behind it, waits for the whole batch: a slow one
+            // is the crowd's slowest attempts (buckets, so that a scrape before and after a crowd counts them)
+            durations = Timer.builder("huimin.scheduling.batch.duration")
+                    .description("Transactions of bookings placed together, from the queue to the commit")
+                    .serviceLevelObjectives(java.time.Duration.ofMillis(25), java.time.Duration.ofMillis(50),
+                            java.time.Duration.ofMillis(100))
+                    .register(registry);
         });
         for (int i = 0; i < batch.workers(); i++) {
             Thread worker = new Thread(this::work, "booking-batch-" + (i + 1));
@@ -250,8 +262,19 @@ class BookingBatches implements DisposableBean {
         batches.incrementAndGet();
         requests.addAndGet(batch.size());
         largest.accumulateAndGet(batch.size(), Math::max);
+        Steps steps = new Steps();
         try {
-            placed = transactions.execute(tx -> placeAll(batch, refusals));
+            placed = transactions.execute(tx -> placeAll(batch, refusals, steps));
+            long took = steps.mark("commit");
+            Timer timer = durations;
+            if (timer != null) {
+                timer.record(took, TimeUnit.NANOSECONDS);
+            }
+            if (took > SLOW_NANOS) {
+                log.info("a batch of {} bookings took {} ms: {}", batch.size(), took / 1_000_000, steps);
+            } else if (log.isDebugEnabled()) {
+                log.debug("a batch of {} bookings took {} ms: {}", batch.size(), took / 1_000_000, steps);
+            }
         } catch (RuntimeException e) {
             failures.incrementAndGet();
             log.warn("a batch of {} bookings failed as a whole ({}); each is placed alone", batch.size(), e.toString());
@@ -272,7 +295,8 @@ class BookingBatches implements DisposableBean {
     }
 
     /** The batch's transaction: see the class comment for the steps. */
-    private Map<Request, Appointment> placeAll(List<Request> batch, Map<Request, RuntimeException> refusals) {
+    private Map<Request, Appointment> placeAll(List<Request> batch, Map<Request, RuntimeException> refusals,
+            Steps steps) {
         Instant now = clock.instant();
         // 1. the keys
         List<Request> keyed = batch.stream().filter(r -> r.key() != null).toList();
@@ -281,6 +305,7 @@ class BookingBatches implements DisposableBean {
             List<AppointmentRecords.Key> keys = keyed.stream().map(r -> new AppointmentRecords.Key(r.bookedBy(),
                     r.key(), r.hash(), r.appointmentId())).toList();
             boolean[] fresh = appointments.insertIdempotentAll(keys, now);
+            steps.mark("keys");
             for (int i = 0; i < keyed.size(); i++) {
                 if (fresh[i]) {
                     inserted.put(keyed.get(i), keys.get(i));
@@ -292,27 +317,32 @@ class BookingBatches implements DisposableBean {
         List<Request> live = batch.stream().filter(r -> !refusals.containsKey(r)).toList();
         Map<Request, Appointment> placed = new IdentityHashMap<>();
         if (!live.isEmpty()) {
-            placed = decideAndWrite(live, refusals, now);
+            placed = decideAndWrite(live, refusals, now, steps);
         }
         // the keys of refused requests go, so that the same request can be made again
         appointments.deleteIdempotentAll(refusals.keySet().stream().map(inserted::get)
                 .filter(java.util.Objects::nonNull).toList());
+        steps.mark("refused-keys");
         return placed;
     }
 
     private Map<Request, Appointment> decideAndWrite(List<Request> live, Map<Request, RuntimeException> refusals,
-            Instant now) {
+            Instant now, Steps steps) {
         // 2.-4. the locks, then what they protect
         appointments.lockBookers(live.stream().map(Request::resident).toList());
+        steps.mark("bookers");
         Map<UUID, AppointmentRecords.Standing> standings = appointments.standings(
                 live.stream().map(Request::resident).toList(), now, now.minus(properties.noShowWindow()));
+        steps.mark("standings");
         Map<UUID, Map<QuotaPool, int[]>> pools = schedules.lockPools(live.stream().flatMap(r -> r.slots().stream()
                 .flatMap(s -> PoolPolicy.pools(r.channel(), now, s.flowsBackAt()).stream()
                         .filter(pool -> s.pools().containsKey(pool))
                         .map(pool -> new Schedules.PoolKey(s.slotId(), pool))))
                 .distinct().toList());
+        steps.mark("pools");
         Map<UUID, String> sessions = schedules.sessionStatuses(live.stream().flatMap(r -> r.slots().stream())
                 .map(Schedules.SlotRow::sessionId).distinct().toList());
+        steps.mark("sessions");
         // 5. the decisions, in arrival order
         Map<Request, Appointment> placed = new IdentityHashMap<>();
         Map<Schedules.PoolKey, Schedules.Taking> takings = new LinkedHashMap<>();
@@ -349,17 +379,55 @@ class BookingBatches implements DisposableBean {
             published.add(new AppointmentBooked(a.id(), r.resident(), slot.organizationId(), slot.departmentCode(),
                     slot.practitionerId(), slot.startsAt(), r.channel(), r.bookedBy(), r.actingFor()));
         }
+        steps.mark("decisions");
         // 6. the writes, one round trip each
         if (!booked.isEmpty()) {
             schedules.takeAll(List.copyOf(takings.values()));
+            steps.mark("places");
             appointments.insertAll(booked, activeKeys);
+            steps.mark("appointments");
             if (!messages.isEmpty()) {
                 notifications.sendAll(messages);
+                steps.mark("messages");
             }
             audit.recordAllWithin(lines); // the entries exist exactly when the bookings do
+            steps.mark("audit");
             events.publishEvent(new AppointmentsBooked(published));
+            steps.mark("events");
         }
         return placed;
+    }
+
+    /**
+     * When a batch's steps ended, for the log line of a slow batch (over {@link #SLOW_NANOS}: it holds its bookings
+     * and every booking queued behind it) and, at debug level, of every batch: which step was slow says whether the
+     * batch waited for a lock, for the database or for the CPU (every step slow at once).
+     */
+    static final class Steps {
+
+        private final long started = System.nanoTime();
+        private final List<String> names = new ArrayList<>(12);
+        private final List<Long> ends = new ArrayList<>(12);
+
+        /** Marks the end of step {@code name}; returns the time since the batch started, in nanoseconds. */
+        long mark(String name) {
+            long now = System.nanoTime();
+            names.add(name);
+            ends.add(now);
+            return now - started;
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder b = new StringBuilder();
+            long previous = started;
+            for (int i = 0; i < names.size(); i++) {
+                b.append(i == 0 ? "" : ", ").append(names.get(i)).append(' ')
+                        .append(String.format(java.util.Locale.ROOT, "%.1f", (ends.get(i) - previous) / 1e6));
+                previous = ends.get(i);
+            }
+            return b.append(" ms").toString();
+        }
     }
 
     /** A request's outcome: the slot and pool it takes, or its refusal. */

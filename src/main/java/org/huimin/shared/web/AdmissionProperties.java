@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The API admission gate ({@code huimin.web.admission.*}, see {@link AdmissionGate}).
  *
  * @param enabled     off only to measure what the gate does
- * @param concurrency API requests that run at once; 0 means the database pool's size
+ * @param concurrency API requests that run at once; 0 means the database pool's size, and at most twice the
+ *                    processors
  * @param maxWait     how long a request may wait in line before it is refused with 503
  */
 @ConfigurationProperties("huimin.web.admission")

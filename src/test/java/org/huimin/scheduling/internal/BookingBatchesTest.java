@@ -17,6 +17,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import org.huimin.audit.AuditEvent;
 import org.huimin.notification.Channel;
 import org.huimin.notification.Notify;
@@ -46,6 +49,8 @@ class BookingBatchesTest extends HttpTest {
     JdbcTemplate jdbc;
     @Autowired
     PlatformTransactionManager transactionManager;
+    @Autowired
+    MeterRegistry meters;
 
     private static BookingBatches.Request request(Schedules.SlotRow slot, UUID resident, String key, UUID account) {
         UUID id = UUID.randomUUID();
@@ -109,6 +114,8 @@ class BookingBatchesTest extends HttpTest {
                     }));
             assertThat(locked.await(20, TimeUnit.SECONDS)).isTrue();
             BookingBatches.Stats before = batches.stats();
+            Timer durations = meters.get("huimin.scheduling.batch.duration").timer();
+            long timedBefore = durations.count();
             Future<Appointment> first = threads.submit(() -> batches.place(request(slot, x, "x-" + run, null)));
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> batches.waiting() == 0 && batches.stats().batches() == before.batches() + 1);
@@ -131,6 +138,7 @@ class BookingBatchesTest extends HttpTest {
             assertThat(after.requests() - before.requests()).isEqualTo(4);
             assertThat(after.failures()).isEqualTo(before.failures());
             assertThat(after.largest()).isGreaterThanOrEqualTo(3);
+            assertThat(durations.count() - timedBefore).isEqualTo(2); // both batches' time is on the metrics
 
             assertThat(ax.slotId()).isEqualTo(slotId);
             assertThat(ay.residentId()).isEqualTo(y);

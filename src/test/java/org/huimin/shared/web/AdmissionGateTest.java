@@ -46,6 +46,15 @@ class AdmissionGateTest {
     }
 
     @Test
+    void byDefaultAsManyPlacesAsTheDatabasePoolHasAndAtMostTwiceTheProcessors() {
+        assertThat(AdmissionConfiguration.defaultConcurrency(10, 2)).isEqualTo(4);
+        assertThat(AdmissionConfiguration.defaultConcurrency(10, 16)).isEqualTo(10);
+        assertThat(AdmissionConfiguration.defaultConcurrency(10, 5)).isEqualTo(10);
+        assertThat(AdmissionConfiguration.defaultConcurrency(3, 1)).isEqualTo(2);
+        assertThat(AdmissionConfiguration.defaultConcurrency(1, 0)).isEqualTo(1);
+    }
+
+    @Test
     void refusesWith503AndRetryAfterWhenNoPlaceFreesInTime() throws Exception {
         AdmissionGate gate = gate(1, Duration.ofMillis(50));
         Holder holder = hold(gate);
