@@ -69,8 +69,8 @@ class AdmissionConfiguration {
     /**
      * The database pool's size, and at most twice the processors: the requests inside the gate are the ones using the
      * CPU (a booking waiting for its batch steps out), and more of them than that only share the cores, with the batch
-     * worker that every booking waits for. On two cores, four instead of the pool's ten gave the flash crowd a p50 of
-     * 13.4 and 17.7 ms in two runs, against 19.0-22.8 ms in four runs with ten (docs/scheduling.md, Performance).
+     * worker that every booking waits for (the flash crowd's figures with four and with ten: docs/scheduling.md,
+     * Performance).
      */
     static int defaultConcurrency(int poolSize, int processors) {
         return Math.max(1, Math.min(poolSize, 2 * processors));
