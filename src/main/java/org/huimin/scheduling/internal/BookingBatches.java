@@ -305,7 +305,6 @@ class BookingBatches implements DisposableBean {
             List<AppointmentRecords.Key> keys = keyed.stream().map(r -> new AppointmentRecords.Key(r.bookedBy(),
                     r.key(), r.hash(), r.appointmentId())).toList();
             boolean[] fresh = appointments.insertIdempotentAll(keys, now);
-            steps.mark("keys");
             for (int i = 0; i < keyed.size(); i++) {
                 if (fresh[i]) {
                     inserted.put(keyed.get(i), keys.get(i));
@@ -314,6 +313,7 @@ class BookingBatches implements DisposableBean {
                 }
             }
         }
+        steps.mark("keys"); // with the transaction's start, also in a batch without keys
         List<Request> live = batch.stream().filter(r -> !refusals.containsKey(r)).toList();
         Map<Request, Appointment> placed = new IdentityHashMap<>();
         if (!live.isEmpty()) {
