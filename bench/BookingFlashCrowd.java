@@ -328,11 +328,12 @@ public class BookingFlashCrowd {
         int statements = Integer.parseInt(opt.get("--statements"));
         double[] batchesBefore = batchCounters();
         CpuSampler cpu = new CpuSampler();
+        Map<String, String[]> statementsBefore = new HashMap<>();
         Crowd measured = crowd(ready, slotIds, benchDepartments, day, org, tag, nearestShare, concurrency, deadline,
                 () -> {
                     try {
                         if (statements > 0 && !psql.isBlank()) {
-                            sql(psql, "select pg_stat_statements_reset()");
+                            statementsBefore.putAll(statementTotals(psql));
                         }
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
@@ -352,10 +353,10 @@ public class BookingFlashCrowd {
         background.stop();
         System.out.printf("crowd_ended_at: %d epoch_ms%n", System.currentTimeMillis());
         if (statements > 0 && !psql.isBlank()) {
-            // where the database's time went during the crowd (needs the pg_stat_statements extension)
-            System.out.println(sqlAll(psql, "select calls, round(total_exec_time::numeric, 1) as ms, "
-                    + "left(regexp_replace(query, '\\s+', ' ', 'g'), 110) from pg_stat_statements "
-                    + "order by total_exec_time desc limit " + statements));
+            // where the database's time went during the crowd (needs the pg_stat_statements extension): this read less
+            // the one at the crowd's start, neither of which writes; a pg_stat_statements_reset() at the start truncated
+            // the statistics' text file there, a disk write that the measurement added to the crowd's first commits
+            System.out.println(statementsDuring(statementsBefore, statementTotals(psql), statements));
         }
         background.awaitTermination();
 
@@ -485,13 +486,41 @@ public class BookingFlashCrowd {
                 + "delete from scheduling_session where " + where + "; commit";
     }
 
-    static String sqlAll(String psql, String query) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("psql", "-At", "-F", " | ", "-c", query));
+    /** PostgreSQL's statements so far (pg_stat_statements): key -> calls, milliseconds, the query's start. */
+    static Map<String, String[]> statementTotals(String psql) throws Exception {
+        Map<String, String[]> totals = new HashMap<>();
+        List<String> cmd = new ArrayList<>(List.of("psql", "-At", "-F", "\t", "-c", "select userid || ':' || dbid "
+                + "|| ':' || toplevel || ':' || queryid, calls, total_exec_time, left(regexp_replace(query, '\\s+', "
+                + "' ', 'g'), 110) from pg_stat_statements where queryid is not null"));
         cmd.addAll(Arrays.asList(psql.trim().split("\\s+")));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        return out.strip();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("psql: " + out);
+        }
+        out.lines().map(l -> l.split("\t", 4)).filter(f -> f.length == 4)
+                .forEach(f -> totals.put(f[0], new String[] {f[1], f[2], f[3]}));
+        return totals;
+    }
+
+    /** The {@code limit} statements that took most time between two reads, one line each: calls | ms | query. */
+    static String statementsDuring(Map<String, String[]> before, Map<String, String[]> after, int limit) {
+        record Row(long calls, double ms, String query) {
+        }
+        List<Row> rows = new ArrayList<>();
+        after.forEach((key, a) -> {
+            String[] b = before.get(key);
+            long calls = Long.parseLong(a[0]) - (b == null ? 0 : Long.parseLong(b[0]));
+            double ms = Double.parseDouble(a[1]) - (b == null ? 0 : Double.parseDouble(b[1]));
+            if (calls > 0) {
+                rows.add(new Row(calls, ms, a[2]));
+            }
+        });
+        rows.sort((x, y) -> Double.compare(y.ms(), x.ms()));
+        StringBuilder b = new StringBuilder();
+        rows.stream().limit(limit).forEach(r -> b.append(String.format(java.util.Locale.ROOT, "%d | %.1f | %s%n",
+                r.calls(), r.ms(), r.query())));
+        return b.toString().strip();
     }
 
     /**

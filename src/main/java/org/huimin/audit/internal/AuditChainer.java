@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -126,7 +127,7 @@ class AuditChainer {
         Head head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1 for update")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
         List<Object[]> entries = new ArrayList<>();
-        List<Object[]> chained = new ArrayList<>();
+        List<Long> chained = new ArrayList<>();
         long seq = head.lastSeq();
         String prev = head.lastHash();
         var rows = jdbc.sql("select id, occurred_at, " + COLUMNS + " from audit_pending order by id fetch first "
@@ -148,7 +149,7 @@ class AuditChainer {
             row[13] = prev;
             row[14] = hash;
             entries.add(row);
-            chained.add(new Object[] {p.id()});
+            chained.add(p.id());
             prev = hash;
         }
         if (rows.isEmpty()) {
@@ -156,7 +157,9 @@ class AuditChainer {
         }
         template.batchUpdate("insert into audit_entry (seq, occurred_at, " + COLUMNS + ", prev_hash, hash) "
                 + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entries);
-        template.batchUpdate("delete from audit_pending where id = ?", chained);
+        // one statement: deleted one by one, the lines cost PostgreSQL a fifth of its time in a booking crowd
+        jdbc.sql("delete from audit_pending where id = any(:ids)")
+                .param("ids", new SqlArrayValue("bigint", chained.toArray())).update();
         jdbc.sql("update audit_chain_head set last_seq = :seq, last_hash = :hash where id = 1")
                 .param("seq", seq).param("hash", prev).update();
         return rows.size() == batchSize && jdbc.sql("select count(*) from audit_pending where id <= :upTo")
