@@ -355,7 +355,7 @@ public class BookingFlashCrowd {
         if (statements > 0 && !psql.isBlank()) {
             // where the database's time went during the crowd (needs the pg_stat_statements extension): this read less
             // the one at the crowd's start, neither of which writes; a pg_stat_statements_reset() at the start truncated
-            // the statistics' text file there, a disk write that the measurement added to the crowd's first commits
+            // the statistics' text file, a disk write of the measurement's own in the crowd's first milliseconds
             System.out.println(statementsDuring(statementsBefore, statementTotals(psql), statements));
         }
         background.awaitTermination();
