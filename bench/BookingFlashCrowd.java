@@ -328,7 +328,7 @@ public class BookingFlashCrowd {
         int statements = Integer.parseInt(opt.get("--statements"));
         double[] batchesBefore = batchCounters();
         CpuSampler cpu = new CpuSampler();
-        Map<String, String[]> statementsBefore = new HashMap<>();
+        Map<String, StatementTotal> statementsBefore = new HashMap<>();
         Crowd measured = crowd(ready, slotIds, benchDepartments, day, org, tag, nearestShare, concurrency, deadline,
                 () -> {
                     try {
@@ -467,14 +467,20 @@ public class BookingFlashCrowd {
     }
 
     static String sql(String psql, String query) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("psql", "-At", "-c", query));
+        return psqlOutput(psql, "-c", query).lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("");
+    }
+
+    /** What {@code psql -At <options> <connection>} prints; throws when it fails. */
+    static String psqlOutput(String psql, String... options) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("psql", "-At"));
+        cmd.addAll(Arrays.asList(options));
         cmd.addAll(Arrays.asList(psql.trim().split("\\s+")));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IllegalStateException("psql: " + out);
         }
-        return out.lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("");
+        return out;
     }
 
     /** Deletes the bench sessions matching {@code where} with their slots, pools and appointments. */
@@ -486,40 +492,32 @@ public class BookingFlashCrowd {
                 + "delete from scheduling_session where " + where + "; commit";
     }
 
-    /** PostgreSQL's statements so far (pg_stat_statements): key -> calls, milliseconds, the query's start. */
-    static Map<String, String[]> statementTotals(String psql) throws Exception {
-        Map<String, String[]> totals = new HashMap<>();
-        List<String> cmd = new ArrayList<>(List.of("psql", "-At", "-F", "\t", "-c", "select userid || ':' || dbid "
-                + "|| ':' || toplevel || ':' || queryid, calls, total_exec_time, left(regexp_replace(query, '\\s+', "
-                + "' ', 'g'), 110) from pg_stat_statements where queryid is not null"));
-        cmd.addAll(Arrays.asList(psql.trim().split("\\s+")));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("psql: " + out);
-        }
-        out.lines().map(l -> l.split("\t", 4)).filter(f -> f.length == 4)
-                .forEach(f -> totals.put(f[0], new String[] {f[1], f[2], f[3]}));
+    /** A statement's totals in pg_stat_statements: calls, milliseconds, and the start of its text. */
+    record StatementTotal(long calls, double ms, String query) {
+    }
+
+    /** PostgreSQL's statements so far, by user, database, level and query id. */
+    static Map<String, StatementTotal> statementTotals(String psql) throws Exception {
+        Map<String, StatementTotal> totals = new HashMap<>();
+        psqlOutput(psql, "-F", "\t", "-c", "select userid || ':' || dbid || ':' || toplevel || ':' || queryid, calls, "
+                + "total_exec_time, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) from pg_stat_statements "
+                + "where queryid is not null").lines().map(l -> l.split("\t", 4)).filter(f -> f.length == 4)
+                .forEach(f -> totals.put(f[0], new StatementTotal(Long.parseLong(f[1]), Double.parseDouble(f[2]),
+                        f[3])));
         return totals;
     }
 
     /** The {@code limit} statements that took most time between two reads, one line each: calls | ms | query. */
-    static String statementsDuring(Map<String, String[]> before, Map<String, String[]> after, int limit) {
-        record Row(long calls, double ms, String query) {
-        }
-        List<Row> rows = new ArrayList<>();
-        after.forEach((key, a) -> {
-            String[] b = before.get(key);
-            long calls = Long.parseLong(a[0]) - (b == null ? 0 : Long.parseLong(b[0]));
-            double ms = Double.parseDouble(a[1]) - (b == null ? 0 : Double.parseDouble(b[1]));
-            if (calls > 0) {
-                rows.add(new Row(calls, ms, a[2]));
-            }
-        });
-        rows.sort((x, y) -> Double.compare(y.ms(), x.ms()));
+    static String statementsDuring(Map<String, StatementTotal> before, Map<String, StatementTotal> after, int limit) {
+        StatementTotal none = new StatementTotal(0, 0, "");
         StringBuilder b = new StringBuilder();
-        rows.stream().limit(limit).forEach(r -> b.append(String.format(java.util.Locale.ROOT, "%d | %.1f | %s%n",
-                r.calls(), r.ms(), r.query())));
+        after.entrySet().stream().map(e -> {
+            StatementTotal was = before.getOrDefault(e.getKey(), none);
+            StatementTotal now = e.getValue();
+            return new StatementTotal(now.calls() - was.calls(), now.ms() - was.ms(), now.query());
+        }).filter(d -> d.calls() > 0).sorted((x, y) -> Double.compare(y.ms(), x.ms())).limit(limit)
+                .forEach(d -> b.append(String.format(java.util.Locale.ROOT, "%d | %.1f | %s%n", d.calls(), d.ms(),
+                        d.query())));
         return b.toString().strip();
     }
 
