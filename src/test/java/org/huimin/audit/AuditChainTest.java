@@ -145,4 +145,18 @@ class AuditChainTest {
         assertThat(jdbc.sql("select count(*) from audit_entry where actor = 'background-chained'").query(Long.class)
                 .single()).isEqualTo(1);
     }
+
+    @Test
+    void aStreamOfLinesWithoutAQuietSpellIsChainedWhileItLasts() throws InterruptedException {
+        // a line every 10 ms for 2.5 s: the chainer waits for 50 ms of quiet, but never more than 1 s for a line
+        long end = System.nanoTime() + 2_500_000_000L;
+        long chainedMeanwhile = 0;
+        for (int i = 0; System.nanoTime() < end; i++) {
+            audit.record(event("streamed", i));
+            Thread.sleep(10);
+            chainedMeanwhile = jdbc.sql("select count(*) from audit_entry where actor = 'streamed'")
+                    .query(Long.class).single();
+        }
+        assertThat(chainedMeanwhile).isPositive();
+    }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -32,9 +33,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * head, all in one transaction. Several nodes may run it: the head row lock serialises them and each batch re-reads
  * what is still pending.
  *
- * <p>It runs shortly after a commit that wrote a pending line (batching whatever else arrived in the meantime), every
- * second as a sweep, and synchronously before the trail is read, so that a reader sees every entry committed before
- * it asked.
+ * <p>It runs once no pending line has been committed for {@code huimin.audit.chain-delay} (50 ms), but no later than
+ * {@code huimin.audit.chain-max-delay} (1 s) after the first line it waits for: in a burst (the 8 a.m. release commits
+ * a batch of bookings every few milliseconds) it stays out of the way of the writes that are waiting for the same
+ * two cores and chains the burst's lines together afterwards, and under a steady stream it still runs every second.
+ * It also runs every second as a sweep (for lines of other nodes and of failed runs; skipped while a run is due
+ * anyway), and synchronously before the trail is read, so that a reader sees every entry committed before it asked.
  */
 @Component
 class AuditChainer {
@@ -49,8 +53,13 @@ class AuditChainer {
     private final TransactionTemplate transactions;
     private final boolean postgres;
     private final int batchSize;
-    private final long delayMillis;
+    private final long quietNanos;
+    private final long maxDelayNanos;
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** When the last line was committed ({@link System#nanoTime()}). */
+    private final AtomicLong lastWake = new AtomicLong();
+    /** When the first line the due run waits for was committed; written only by whoever sets {@link #scheduled}. */
+    private volatile long firstWake;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "audit-chainer");
         t.setDaemon(true);
@@ -59,7 +68,8 @@ class AuditChainer {
 
     AuditChainer(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactionManager,
             DataSource dataSource, @Value("${huimin.audit.chain-batch:500}") int batchSize,
-            @Value("${huimin.audit.chain-delay:PT0.05S}") java.time.Duration delay) {
+            @Value("${huimin.audit.chain-delay:PT0.05S}") java.time.Duration delay,
+            @Value("${huimin.audit.chain-max-delay:PT1S}") java.time.Duration maxDelay) {
         this.jdbc = jdbc;
         this.template = template;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -67,7 +77,8 @@ class AuditChainer {
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.postgres = org.huimin.shared.Databases.isPostgres(dataSource);
         this.batchSize = batchSize;
-        this.delayMillis = delay.toMillis();
+        this.quietNanos = delay.toNanos();
+        this.maxDelayNanos = Math.max(maxDelay.toNanos(), quietNanos);
     }
 
     /** Asks for a chaining run once the current transaction (if any) has committed its pending line. */
@@ -85,16 +96,44 @@ class AuditChainer {
     }
 
     private void schedule() {
+        long now = System.nanoTime();
+        lastWake.set(now);
         if (scheduled.compareAndSet(false, true)) {
-            executor.schedule(() -> {
-                scheduled.set(false);
-                sweep();
-            }, delayMillis, TimeUnit.MILLISECONDS);
+            firstWake = now;
+            executor.schedule(this::due, quietNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Runs the chainer if the lines have been quiet long enough or the first has waited long enough; else waits. */
+    private void due() {
+        long wait = waitBeforeRun(System.nanoTime(), firstWake, lastWake.get(), quietNanos, maxDelayNanos);
+        if (wait > 0) {
+            executor.schedule(this::due, wait, TimeUnit.NANOSECONDS);
+            return;
+        }
+        // a line committed from here on schedules a run of its own (which may find it chained already: one read)
+        scheduled.set(false);
+        sweep();
+    }
+
+    /**
+     * How long a due run still waits (0: run now): until {@code quiet} after the last line, but no longer than
+     * {@code maxDelay} after the first. All times in {@link System#nanoTime()} nanoseconds.
+     */
+    static long waitBeforeRun(long now, long firstWake, long lastWake, long quiet, long maxDelay) {
+        // differences only: System.nanoTime() may wrap
+        return Math.max(0, Math.min(lastWake + quiet - now, firstWake + maxDelay - now));
+    }
+
+    /** The periodic sweep, for lines of other nodes and of failed runs; a run that is due anyway makes it wait. */
+    @Scheduled(fixedDelayString = "${huimin.audit.chain-sweep:PT1S}")
+    void periodicSweep() {
+        if (!scheduled.get()) {
+            sweep();
         }
     }
 
     /** Chains everything pending; also catches lines of other nodes and of runs that failed. */
-    @Scheduled(fixedDelayString = "${huimin.audit.chain-sweep:PT1S}")
     void sweep() {
         try {
             drain();
