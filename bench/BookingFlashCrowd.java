@@ -42,7 +42,9 @@
  * Prints one line per metric: bookings_per_s, p50_ms, p99_ms (POST /appointments, every attempt), oversold (places
  * confirmed beyond a slot's capacity: from the responses and, with --psql, from the database), lost (a 201 booking
  * missing or not BOOKED when read back), searches_per_s, and pgbench_single_row_update_tps: pgbench on the same
- * database, in the same run, updating one row from --concurrency clients (needs --psql and the pgbench tool).
+ * database, in the same run, updating one row from --concurrency clients (needs --psql and the pgbench tool), and
+ * the database's postgres_shared_buffers and postgres_backend_flush_after (README, PostgreSQL: with the defaults, the
+ * kernel writes the backends' dirty pages back in bursts of hundreds of megabytes, and the next commit waits for them).
  * On Linux, cpu_server_ms_per_booking, cpu_postgres_ms_per_booking and cpu_load_generator_ms_per_booking say where
  * the machine's CPU went until the last place was sold (the server is every other Java process), and
  * cpu_machine_busy how much of the machine was in use; cpu_server_jit_ms_per_booking is the part of the server's that
@@ -451,6 +453,13 @@ public class BookingFlashCrowd {
                 System.out.println("pgbench: " + out.strip());
             }
             Files.deleteIfExists(script);
+            // the database host's settings that decide whether a commit meets a write-back burst (README, PostgreSQL)
+            for (String name : List.of("shared_buffers", "backend_flush_after")) {
+                String[] v = sql(psql, "select setting::bigint * (case unit when '8kB' then 8 else 1 end), "
+                        + "case when unit = '8kB' then 'kB' else unit end from pg_settings where name = '" + name
+                        + "'").strip().split("\\s*\\|\\s*");
+                System.out.printf("postgres_%s: %s %s%n", name, v[0], v.length > 1 ? v[1] : "");
+            }
         }
     }
 
