@@ -109,9 +109,25 @@ abstract class BrowserSupport {
 
     /** Opens the Element Plus select with {@code testid} and picks the option showing {@code label}. */
     void choose(String testid, String label) {
-        page.getByTestId(testid).click();
-        page.locator(".el-select-dropdown__item:visible").filter(new Locator.FilterOptions().setHasText(label))
-                .first().click();
+        Locator select = page.getByTestId(testid);
+        for (int attempt = 1;; attempt++) {
+            select.click();
+            page.locator(".el-select-dropdown__item:visible").filter(new Locator.FilterOptions().setHasText(label))
+                    .first().click();
+            // the select shows what was chosen; a click on an option of a dropdown that was still opening (or of the
+            // previous select's, still fading out) once left the form's value as it was (CI, 2026-12-05)
+            try {
+                assertThat(select).containsText(label,
+                        new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
+                                .setTimeout(2_000));
+                return;
+            } catch (AssertionError notChosen) {
+                if (attempt == 3) {
+                    throw notChosen;
+                }
+                page.keyboard().press("Escape");
+            }
+        }
     }
 
     // ---- accessibility ----
