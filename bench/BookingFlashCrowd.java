@@ -50,7 +50,11 @@
  * cpu_machine_busy how much of the machine was in use; cpu_server_jit_ms_per_booking is the part of the server's that
  * its JIT compilers took (a warm server compiles little during the crowd).
  * --latency-log writes one line per booking attempt: microseconds from the crowd's start, latency, status (and a 409's
- * problem type).
+ * problem type, and "new-connection" when the attempt opened a connection: the server closes a kept-alive one after
+ * 100 requests).
+ * load_generator_autogroup says whether this load generator shares the kernel's CPU group with the server (Linux
+ * autogroup scheduling: the processes of one session share one CPU share, and every PostgreSQL backend, which
+ * starts a session of its own, has its own).
  * --statements N prints PostgreSQL's N most expensive statements of the crowd (needs pg_stat_statements).
  */
 import java.net.URI;
@@ -158,6 +162,7 @@ public class BookingFlashCrowd {
         System.out.println("load_generator_jit: " + (c1Only ? "C1 only"
                 : "C2 (start the bench with java -XX:TieredStopAtLevel=1: C2 compiling the crowd's code during the "
                         + "crowd takes CPU from the server)"));
+        System.out.println("load_generator_autogroup: " + autogroupNote());
         base = opt.get("--base").replaceAll("/$", "");
         if (!Set.of("127.0.0.1", "localhost", "::1", "[::1]").contains(URI.create(base).getHost())) {
             throw new IllegalArgumentException("loopback only: " + base);
@@ -539,6 +544,31 @@ public class BookingFlashCrowd {
     }
 
     /**
+     * Whether this load generator shares the kernel's CPU group with the server. With autogroup scheduling (Linux,
+     * {@code /proc/sys/kernel/sched_autogroup_enabled}), the processes of one session share one CPU share: started
+     * from one shell, the server's threads competed with the load generator's 64 for it, while every PostgreSQL
+     * backend (each in a session of its own) had a share of its own. A service manager starts the server in a
+     * session (or cgroup) of its own, and the load generator is another machine: start both with {@code setsid}.
+     */
+    static String autogroupNote() {
+        Path mine = Path.of("/proc/self/autogroup");
+        if (!Files.isReadable(mine) || !Files.isReadable(Path.of("/proc/sys/kernel/sched_autogroup_enabled"))) {
+            return "not on Linux";
+        }
+        if (CpuSampler.read(Path.of("/proc/sys/kernel/sched_autogroup_enabled")).strip().equals("0")) {
+            return "autogroup scheduling off";
+        }
+        String own = CpuSampler.read(mine).split("\\s+")[0];
+        long me = ProcessHandle.current().pid();
+        boolean shared = ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != me && p.info().command().orElse("").endsWith("/java"))
+                .anyMatch(p -> CpuSampler.read(Path.of("/proc/" + p.pid() + "/autogroup")).split("\\s+")[0]
+                        .equals(own));
+        return shared ? "shared with another Java process, the server (in one session they share one CPU share;"
+                + " a service manager starts the server in its own: setsid, README, Benchmarks)" : "own (" + own + ")";
+    }
+
+    /**
      * Every client at once, as residents do at release time (see the class comment); {@code atStart} runs just
      * before they are let go.
      */
@@ -584,12 +614,14 @@ public class BookingFlashCrowd {
                         return null; // sold out
                     }
                     String slot = open.get(r.nextInt(open.size()));
+                    int opened = CONNECTION.get().opened;
                     long s0 = System.nanoTime();
                     Res res = post("/api/v1/appointments", "{\"slotId\":\"" + slot + "\"" + nearestField + "}", token,
                             "bench-" + UUID.randomUUID());
                     latencies.add(System.nanoTime() - s0);
                     attemptLog.add((s0 - t0Holder[0]) / 1000 + " " + (System.nanoTime() - s0) / 1000 + " "
-                            + res.status() + (res.status() == 409 ? " " + problemType(res.body()) : ""));
+                            + res.status() + (res.status() == 409 ? " " + problemType(res.body()) : "")
+                            + (CONNECTION.get().opened != opened ? " new-connection" : ""));
                     if (res.status() == 201) {
                         String booked = res.body();
                         confirmed.put(first(booked, "appointmentId"), token);
@@ -993,12 +1025,15 @@ public class BookingFlashCrowd {
         private java.net.Socket socket;
         private java.io.OutputStream out;
         private java.io.BufferedInputStream in;
+        /** Connections this thread has opened (the latency log marks an attempt that opened one). */
+        int opened;
 
         Res exchange(String method, String path, String body, String token, String idempotencyKey) {
             URI uri = URI.create(base + path);
             for (int attempt = 0; ; attempt++) {
                 try {
                     if (socket == null) {
+                        opened++;
                         socket = new java.net.Socket(uri.getHost(), uri.getPort());
                         socket.setTcpNoDelay(true);
                         socket.setSoTimeout(30_000);

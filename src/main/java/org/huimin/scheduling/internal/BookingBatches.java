@@ -300,6 +300,7 @@ class BookingBatches implements DisposableBean {
     /** The batch's transaction: see the class comment for the steps. */
     private Map<Request, Appointment> placeAll(List<Request> batch, Map<Request, RuntimeException> refusals,
             Steps steps) {
+        steps.mark("begin"); // the transaction's start: a connection from the pool, auto-commit off
         Instant now = clock.instant();
         // the database's commit, apart from the work after it (the listings' versions, the in-app pushes): the first
         // of the after-commit callbacks
@@ -329,7 +330,7 @@ class BookingBatches implements DisposableBean {
                 }
             }
         }
-        steps.mark("keys"); // with the transaction's start, also in a batch without keys
+        steps.mark("keys");
         List<Request> live = batch.stream().filter(r -> !refusals.containsKey(r)).toList();
         Map<Request, Appointment> placed = new IdentityHashMap<>();
         if (!live.isEmpty()) {
