@@ -69,8 +69,16 @@ final class BookingPolicy {
         return "OPEN".equals(sessionStatus) && now.isBefore(startsAt) && !now.isBefore(releasesAt);
     }
 
-    /** May a resident (not staff) still cancel a booking starting at {@code startsAt}? */
-    boolean residentMayCancel(Instant startsAt, Instant now) {
-        return now.isBefore(startsAt.minus(properties.cancelDeadline()));
+    /**
+     * May a resident (not staff) still cancel a booking starting at {@code startsAt}, made at {@code bookedAt}? Until
+     * the cancellation deadline before the slot, and, to undo a booking made by mistake (a slot soon after booking,
+     * the wrong doctor), within the grace period after booking, as long as the slot has not started.
+     */
+    boolean residentMayCancel(Instant startsAt, Instant bookedAt, Instant now) {
+        if (!now.isBefore(startsAt)) {
+            return false;
+        }
+        return now.isBefore(startsAt.minus(properties.cancelDeadline()))
+                || bookedAt != null && now.isBefore(bookedAt.plus(properties.cancelGrace()));
     }
 }

@@ -406,9 +406,9 @@ public class BookingService {
             throw new ProblemException(HttpStatus.CONFLICT, "not-cancellable", "problem.not-cancellable",
                     a.status().name());
         }
-        if (!staff && !policy.residentMayCancel(a.startsAt(), now)) {
+        if (!staff && !policy.residentMayCancel(a.startsAt(), a.createdAt(), now)) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "cancel-too-late", "problem.cancel-too-late",
-                    properties.cancelDeadline().toMinutes());
+                    properties.cancelDeadline().toMinutes(), properties.cancelGrace().toMinutes());
         }
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (why != null && why.length() > 200) {

@@ -17,7 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param flowBack          pools not taken this long before the session starts open to every channel
  * @param poolShares        default split of a slot's capacity into pools, in percent (referral: 20% as in Beijing)
  * @param maxActiveBookings active bookings one resident may hold at once
- * @param cancelDeadline    a resident may cancel until this long before the slot starts (staff at any time)
+ * @param cancelDeadline    a resident may cancel until this long before the slot starts (staff at any time) ...
+ * @param cancelGrace       ... and, to undo a booking made by mistake, within this long after booking, as long as
+ *                          the slot has not started
  * @param noShowLimit       no-shows within {@code noShowWindow} that pause online booking ...
  * @param noShowWindow      ... counted over this period ...
  * @param noShowPause       ... for this long (the window still books)
@@ -30,6 +32,7 @@ public record SchedulingProperties(@DefaultValue("Asia/Shanghai") ZoneId zone, @
         @DefaultValue("PT2H") Duration flowBack,
         @DefaultValue("ONLINE:50,ONSITE:20,REFERRAL:20,FAMILY_DOCTOR:5,PHONE:5") String poolShares,
         @DefaultValue("5") int maxActiveBookings, @DefaultValue("PT2H") Duration cancelDeadline,
+        @DefaultValue("PT15M") Duration cancelGrace,
         @DefaultValue("3") int noShowLimit, @DefaultValue("P90D") Duration noShowWindow,
         @DefaultValue("P30D") Duration noShowPause, @DefaultValue("PT1S") Duration listingCacheTtl) {
 

@@ -103,8 +103,9 @@ class AppointmentController {
 
     @PostMapping("/appointments/{id}/cancel")
     @Operation(summary = "Cancel a booking; its place goes back to the pool it came from",
-            description = "Residents may cancel until the cancellation deadline before the slot (422 "
-                    + "`cancel-too-late` after it); window staff at any time.")
+            description = "Residents may cancel until the cancellation deadline before the slot, or within the grace "
+                    + "period after booking while the slot has not started (422 `cancel-too-late` otherwise); window "
+                    + "staff at any time.")
     AppointmentView cancel(@PathVariable UUID id, @RequestBody(required = false) CancelBody body) {
         return AppointmentView.of(bookings.cancel(id, body == null ? null : body.reason()));
     }

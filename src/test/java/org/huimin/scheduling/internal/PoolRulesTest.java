@@ -68,7 +68,7 @@ class PoolRulesTest {
 
     private static SchedulingProperties properties() {
         return new SchedulingProperties(ZoneId.of("Asia/Shanghai"), 14, 7, LocalTime.of(8, 0), Duration.ofHours(2),
-                "ONLINE:100", 5, Duration.ofHours(2), 3, Duration.ofDays(90), Duration.ofDays(30),
+                "ONLINE:100", 5, Duration.ofHours(2), Duration.ofMinutes(15), 3, Duration.ofDays(90), Duration.ofDays(30),
                 Duration.ofSeconds(1));
     }
 
@@ -97,7 +97,16 @@ class PoolRulesTest {
                 .isNull();
         assertThat(policy.check(new BookingPolicy.Facts("OPEN", later, now, Channel.APP, 0, 3,
                 now.minus(Duration.ofDays(31))), now)).isNull();
-        assertThat(policy.residentMayCancel(now.plus(Duration.ofHours(3)), now)).isTrue();
-        assertThat(policy.residentMayCancel(now.plus(Duration.ofHours(1)), now)).isFalse();
+        Instant yesterday = now.minus(Duration.ofDays(1));
+        assertThat(policy.residentMayCancel(now.plus(Duration.ofHours(3)), yesterday, now)).isTrue();
+        assertThat(policy.residentMayCancel(now.plus(Duration.ofHours(1)), yesterday, now)).isFalse();
+        // within the grace period after booking: undo a booking made by mistake, even past the deadline ...
+        assertThat(policy.residentMayCancel(now.plus(Duration.ofHours(1)), now.minus(Duration.ofMinutes(5)), now))
+                .isTrue();
+        assertThat(policy.residentMayCancel(now.plus(Duration.ofHours(1)), now.minus(Duration.ofMinutes(20)), now))
+                .isFalse();
+        // ... but not once the slot has started
+        assertThat(policy.residentMayCancel(now.minus(Duration.ofMinutes(1)), now.minus(Duration.ofMinutes(2)), now))
+                .isFalse();
     }
 }
