@@ -78,7 +78,8 @@ final class BookingPolicy {
         if (!now.isBefore(startsAt)) {
             return false;
         }
-        return now.isBefore(startsAt.minus(properties.cancelDeadline()))
-                || bookedAt != null && now.isBefore(bookedAt.plus(properties.cancelGrace()));
+        boolean beforeDeadline = now.isBefore(startsAt.minus(properties.cancelDeadline()));
+        boolean withinGrace = bookedAt != null && now.isBefore(bookedAt.plus(properties.cancelGrace()));
+        return beforeDeadline || withinGrace;
     }
 }

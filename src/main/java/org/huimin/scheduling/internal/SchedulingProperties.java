@@ -43,6 +43,10 @@ public record SchedulingProperties(@DefaultValue("Asia/Shanghai") ZoneId zone, @
         if (releaseDaysAhead < 0 || releaseDaysAhead > horizonDays) {
             throw new IllegalArgumentException("huimin.scheduling.release-days-ahead must be between 0 and horizon-days");
         }
+        if (cancelDeadline.isNegative() || cancelGrace.isNegative()) {
+            throw new IllegalArgumentException(
+                    "huimin.scheduling.cancel-deadline and cancel-grace cannot be negative");
+        }
         PoolShares.parse(poolShares);
     }
 }

@@ -33,8 +33,8 @@ class BatchDecisionTest {
     private static final UUID RESIDENT = UUID.randomUUID();
 
     private final BookingPolicy policy = new BookingPolicy(new SchedulingProperties(ZoneId.of("Asia/Shanghai"), 14, 7,
-            LocalTime.of(8, 0), Duration.ofHours(2), "ONLINE:100", 5, Duration.ofHours(2), Duration.ofMinutes(15), 3, Duration.ofDays(90),
-            Duration.ofDays(30), Duration.ofSeconds(1)));
+            LocalTime.of(8, 0), Duration.ofHours(2), "ONLINE:100", 5, Duration.ofHours(2), Duration.ofMinutes(15), 3,
+            Duration.ofDays(90), Duration.ofDays(30), Duration.ofSeconds(1)));
     private final Map<UUID, Map<QuotaPool, int[]>> pools = new HashMap<>();
     private final Map<UUID, String> sessions = new HashMap<>(Map.of(SESSION, "OPEN"));
 

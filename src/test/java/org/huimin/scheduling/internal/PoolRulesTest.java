@@ -68,8 +68,20 @@ class PoolRulesTest {
 
     private static SchedulingProperties properties() {
         return new SchedulingProperties(ZoneId.of("Asia/Shanghai"), 14, 7, LocalTime.of(8, 0), Duration.ofHours(2),
-                "ONLINE:100", 5, Duration.ofHours(2), Duration.ofMinutes(15), 3, Duration.ofDays(90), Duration.ofDays(30),
-                Duration.ofSeconds(1));
+                "ONLINE:100", 5, Duration.ofHours(2), Duration.ofMinutes(15), 3, Duration.ofDays(90),
+                Duration.ofDays(30), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aNegativeCancellationDeadlineOrGraceIsRefusedAtStart() {
+        assertThatThrownBy(() -> new SchedulingProperties(ZoneId.of("Asia/Shanghai"), 14, 7, LocalTime.of(8, 0),
+                Duration.ofHours(2), "ONLINE:100", 5, Duration.ofHours(2), Duration.ofMinutes(-1), 3,
+                Duration.ofDays(90), Duration.ofDays(30), Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cancel-grace");
+        assertThatThrownBy(() -> new SchedulingProperties(ZoneId.of("Asia/Shanghai"), 14, 7, LocalTime.of(8, 0),
+                Duration.ofHours(2), "ONLINE:100", 5, Duration.ofHours(-2), Duration.ofMinutes(15), 3,
+                Duration.ofDays(90), Duration.ofDays(30), Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cancel-deadline");
     }
 
     @Test
